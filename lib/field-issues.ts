@@ -1,0 +1,24 @@
+import * as v from 'valibot';
+import type { Result } from './result';
+
+/** One problem with one field of an input, in words a developer can act on. */
+export interface FieldIssue {
+  /** Dot path of the field ("purposes.2.recipients"), or "" for the whole input. */
+  path: string;
+  message: string;
+}
+
+/** Turns valibot issues into field issues with dot paths. */
+export const toFieldIssues = (issues: readonly v.BaseIssue<unknown>[]): FieldIssue[] =>
+  issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
+
+/** Parses untrusted input against a schema, never throwing, with field-level issues on failure. */
+export const parseWith = <S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): Result<v.InferOutput<S>, FieldIssue[]> => {
+  const parsed = v.safeParse(schema, input);
+  return parsed.success
+    ? { ok: true, value: parsed.output }
+    : { ok: false, error: toFieldIssues(parsed.issues) };
+};
