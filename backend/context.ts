@@ -1,0 +1,33 @@
+import type { ServerConfig } from './config';
+import type { Secrets } from './crypto/secrets';
+import type { Checkpointer } from './ledger/checkpointer';
+import type { Keyring } from './ledger/keyring';
+import type { LedgerWriter } from './ledger/writer';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+import type { KeyRow, SiteRow, Storage } from './storage/storage';
+import type { TtlCache } from './ttl-cache';
+
+/** Everything a route needs, built once at start (and by tests with an in-memory store). */
+export interface Services {
+  config: ServerConfig;
+  storage: Storage;
+  secrets: Secrets;
+  keyring: Keyring;
+  writer: LedgerWriter;
+  checkpointer: Checkpointer;
+  log: Logger;
+  metrics: Metrics;
+  now: () => number;
+  /** Hot reads on every request; changes made elsewhere (the CLI) show within the TTL. */
+  cache: { keys: TtlCache<string, KeyRow | null>; sites: TtlCache<string, SiteRow | null> };
+}
+
+/** Hono variables set by middleware. */
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    key: KeyRow;
+    requestId: string;
+  };
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { ServerConfig } from './config';
+import type { Services } from './context';
+import { loadSecrets, type Secrets } from './crypto/secrets';
+import { Checkpointer } from './ledger/checkpointer';
+import { Keyring } from './ledger/keyring';
+import { LedgerWriter } from './ledger/writer';
+import { createLogger, type Logger } from './logger';
+import { Metrics } from './metrics';
+import { openSqlite } from './storage/sqlite';
+import type { KeyRow, SiteRow, Storage } from './storage/storage';
+import { TtlCache } from './ttl-cache';
+
+/** Optional replacements, for tests and tools. */
+export interface ServiceOverrides {
+  storage?: Storage;
+  secrets?: Secrets;
+  log?: Logger;
+  now?: () => number;
+}
+
+/** Opens the store, loads the secrets and wires the writer, keyring and checkpointer together. */
+export function createServices(config: ServerConfig, overrides: ServiceOverrides = {}): Services {
+  const storage =
+    overrides.storage ??
+    openSqlite({ path: join(config.dataDir, 'consentry.sqlite'), synchronous: config.synchronous });
+  const secrets =
+    overrides.secrets ??
+    loadSecrets(config.dataDir, { pepper: config.pepper, masterKey: config.masterKey });
+  const now = overrides.now ?? Date.now;
+  const log = overrides.log ?? createLogger(config.logLevel);
+  const keyring = new Keyring(storage, secrets.masterKey);
+  const checkpointer = new Checkpointer(storage, secrets, config.checkpointEvery, now);
+  const writer = new LedgerWriter(storage, keyring, {
+    onCommit: (rows) => checkpointer.onCommit(rows),
+  });
+  const metrics = new Metrics();
+  metrics.gauge('consentry_ledger_entries_committed_total', () => writer.committed);
+  metrics.gauge('consentry_ledger_commits_total', () => writer.batches);
+  // Five seconds: a key revoked from another process stops working within that time.
+  const cache = {
+    keys: new TtlCache<string, KeyRow | null>(5000),
+    sites: new TtlCache<string, SiteRow | null>(5000),
+  };
+  return { config, storage, secrets, keyring, writer, checkpointer, log, metrics, now, cache };
+}
+
+/** Finishes pending writes and checkpoints, then closes the store. */
+export async function closeServices(services: Services): Promise<void> {
+  await services.writer.idle();
+  await services.checkpointer.idle();
+  await services.storage.close();
+}

@@ -1,0 +1,331 @@
+/** The embedded SQLite engine (better-sqlite3, WAL). Durability: see `SqliteOptions.synchronous`. */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import type {
+  AccessLogRow,
+  EventRow,
+  KeyRow,
+  PolicyRow,
+  SealedRow,
+  SiteRow,
+  Storage,
+  SubjectRow,
+} from './storage';
+
+/** How the SQLite file is opened. */
+export interface SqliteOptions {
+  /** File path, or ":memory:" for tests. */
+  path: string;
+  /**
+   * FULL (default): every commit is fsynced, so an acknowledged consent survives a machine crash.
+   * NORMAL: survives a process crash only. The writer's group commit keeps FULL fast.
+   */
+  synchronous?: 'full' | 'normal';
+}
+
+type Row = Record<string, unknown>;
+
+const site = (r: Row): SiteRow => ({
+  id: r.id as string,
+  name: r.name as string,
+  allowedOrigins: JSON.parse(r.allowed_origins as string) as string[],
+  currentPolicy: r.current_policy as string,
+  createdAt: r.created_at as number,
+});
+
+const key = (r: Row): KeyRow => ({
+  id: r.id as string,
+  siteId: (r.site_id as string | null) ?? null,
+  scope: r.scope as KeyRow['scope'],
+  hash: r.hash as string,
+  label: r.label as string,
+  createdAt: r.created_at as number,
+  revokedAt: (r.revoked_at as number | null) ?? null,
+});
+
+const event = (r: Row): EventRow => ({
+  siteId: r.site_id as string,
+  position: r.position as number,
+  eventId: r.event_id as string,
+  kind: r.kind as EventRow['kind'],
+  receivedAt: r.received_at as number,
+  subjectRefs: JSON.parse(r.subject_refs as string) as string[],
+  record: r.record as string,
+  requestHash: r.request_hash as string,
+  leafHash: r.leaf_hash as string,
+  prevHash: r.prev_hash as string,
+  hash: r.hash as string,
+});
+
+const subject = (r: Row): SubjectRow => ({
+  siteId: r.site_id as string,
+  ref: r.ref as string,
+  wrappedKey: (r.wrapped_key as string | null) ?? null,
+  verifiedAt: (r.verified_at as number | null) ?? null,
+  erasedAt: (r.erased_at as number | null) ?? null,
+});
+
+/** Opens (creating and migrating when needed) a SQLite store. */
+export function openSqlite(options: SqliteOptions): Storage {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  db.pragma('journal_mode = WAL');
+  const synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  // Erasure deletes wrapped data keys: overwrite freed space so they do not linger in the file.
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.transaction(() => {
+    SQLITE_MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
+    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
+  })();
+
+  const q = {
+    insertSite: db.prepare(
+      'INSERT INTO sites (id, name, allowed_origins, current_policy, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getSite: db.prepare('SELECT * FROM sites WHERE id = ?'),
+    listSites: db.prepare('SELECT * FROM sites ORDER BY created_at, id'),
+    insertPolicy: db.prepare(
+      'INSERT INTO policies (site_id, version, config, published_at) VALUES (?, ?, ?, ?)',
+    ),
+    setCurrent: db.prepare('UPDATE sites SET current_policy = ? WHERE id = ?'),
+    setOrigins: db.prepare('UPDATE sites SET allowed_origins = ? WHERE id = ?'),
+    getPolicy: db.prepare('SELECT * FROM policies WHERE site_id = ? AND version = ?'),
+    insertKey: db.prepare(
+      'INSERT INTO api_keys (id, site_id, scope, hash, label, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    keyByHash: db.prepare('SELECT * FROM api_keys WHERE hash = ?'),
+    listKeys: db.prepare('SELECT * FROM api_keys ORDER BY created_at, id'),
+    revokeKey: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    head: db.prepare(
+      'SELECT position, hash FROM events WHERE site_id = ? ORDER BY position DESC LIMIT 1',
+    ),
+    insertEvent: db.prepare(
+      `INSERT INTO events (site_id, position, event_id, kind, received_at, subject_refs, record, request_hash, leaf_hash, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertEventSubject: db.prepare(
+      'INSERT OR IGNORE INTO event_subjects (site_id, subject_ref, seq) VALUES (?, ?, ?)',
+    ),
+    insertSealed: db.prepare(
+      'INSERT INTO sealed (site_id, event_id, subject_ref, ciphertext) VALUES (?, ?, ?, ?)',
+    ),
+    // A subject erased earlier who consents again gets a fresh data key; the erasure date stays.
+    upsertSubject: db.prepare(
+      `INSERT INTO subjects (site_id, ref, wrapped_key, verified_at, erased_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (site_id, ref) DO UPDATE SET wrapped_key = excluded.wrapped_key WHERE subjects.wrapped_key IS NULL`,
+    ),
+    eventById: db.prepare('SELECT * FROM events WHERE site_id = ? AND event_id = ?'),
+    eventsForSubject: db.prepare(
+      // CROSS JOIN fixes the join order: the subject's few index rows first, never a scan of the site's events.
+      `SELECT e.* FROM event_subjects s CROSS JOIN events e ON e.seq = s.seq
+       WHERE s.site_id = ? AND s.subject_ref = ? ORDER BY s.seq`,
+    ),
+    readChain: db.prepare(
+      'SELECT * FROM events WHERE site_id = ? AND position >= ? ORDER BY position LIMIT ?',
+    ),
+    chainLength: db.prepare('SELECT COUNT(*) AS n FROM events WHERE site_id = ?'),
+    sealedFor: db.prepare(
+      'SELECT * FROM sealed WHERE site_id = ? AND subject_ref = ? ORDER BY event_id',
+    ),
+    insertCheckpoint: db.prepare(
+      'INSERT INTO checkpoints (site_id, tree_size, root, key_id, signature, created_at, peaks) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    checkpoints: db.prepare('SELECT * FROM checkpoints WHERE site_id = ? ORDER BY tree_size'),
+    subject: db.prepare('SELECT * FROM subjects WHERE site_id = ? AND ref = ?'),
+    shred: db.prepare(
+      `INSERT INTO subjects (site_id, ref, wrapped_key, verified_at, erased_at) VALUES (?, ?, NULL, NULL, ?)
+       ON CONFLICT (site_id, ref) DO UPDATE SET wrapped_key = NULL, erased_at = excluded.erased_at`,
+    ),
+    logAccess: db.prepare(
+      'INSERT INTO access_log (at, key_id, site_id, action, count) VALUES (?, ?, ?, ?, ?)',
+    ),
+    accessLog: db.prepare(
+      'SELECT * FROM access_log WHERE at >= ? AND (? IS NULL OR site_id = ?) ORDER BY at',
+    ),
+  };
+
+  // Published policies never change (a trigger refuses updates), so they are parsed once.
+  const policies = new Map<string, PolicyRow>();
+
+  const append = db.transaction(
+    (entries: EventRow[], sealed: SealedRow[], subjects: SubjectRow[]) => {
+      for (const s of subjects)
+        q.upsertSubject.run(s.siteId, s.ref, s.wrappedKey, s.verifiedAt, s.erasedAt);
+      for (const e of entries) {
+        const { lastInsertRowid: seq } = q.insertEvent.run(
+        e.siteId, e.position, e.eventId, e.kind, e.receivedAt, JSON.stringify(e.subjectRefs),
+        e.record, e.requestHash, e.leafHash, e.prevHash, e.hash,
+      ); // prettier-ignore
+        for (const ref of e.subjectRefs) q.insertEventSubject.run(e.siteId, ref, seq);
+      }
+      for (const s of sealed) q.insertSealed.run(s.siteId, s.eventId, s.subjectRef, s.ciphertext);
+    },
+  );
+
+  const publish = db.transaction((policy: PolicyRow, origins?: string[]) => {
+    q.insertPolicy.run(
+      policy.siteId,
+      policy.version,
+      JSON.stringify(policy.config),
+      policy.publishedAt,
+    );
+    q.setCurrent.run(policy.version, policy.siteId);
+    if (origins) q.setOrigins.run(JSON.stringify(origins), policy.siteId);
+  });
+
+  return {
+    engine: 'sqlite',
+    async close() {
+      db.close();
+    },
+    async createSite(s, policy) {
+      db.transaction(() => {
+        q.insertSite.run(
+          s.id,
+          s.name,
+          JSON.stringify(s.allowedOrigins),
+          s.currentPolicy,
+          s.createdAt,
+        );
+        q.insertPolicy.run(
+          policy.siteId,
+          policy.version,
+          JSON.stringify(policy.config),
+          policy.publishedAt,
+        );
+      })();
+    },
+    async getSite(id) {
+      const r = q.getSite.get(id) as Row | undefined;
+      return r ? site(r) : null;
+    },
+    async listSites() {
+      return (q.listSites.all() as Row[]).map(site);
+    },
+    async publishPolicy(policy, origins) {
+      publish(policy, origins);
+    },
+    async getPolicy(siteId, version) {
+      const cached = policies.get(`${siteId}\n${version}`);
+      if (cached) return cached;
+      const r = q.getPolicy.get(siteId, version) as Row | undefined;
+      if (!r) return null;
+      const policy: PolicyRow = {
+        siteId: r.site_id as string,
+        version: r.version as string,
+        config: JSON.parse(r.config as string) as PolicyRow['config'],
+        publishedAt: r.published_at as number,
+      };
+      policies.set(`${siteId}\n${version}`, policy);
+      return policy;
+    },
+    async insertKey(k) {
+      q.insertKey.run(k.id, k.siteId, k.scope, k.hash, k.label, k.createdAt, k.revokedAt);
+    },
+    async findKeyByHash(hash) {
+      const r = q.keyByHash.get(hash) as Row | undefined;
+      return r ? key(r) : null;
+    },
+    async listKeys() {
+      return (q.listKeys.all() as Row[]).map(key);
+    },
+    async revokeKey(id, at) {
+      return q.revokeKey.run(at, id).changes > 0;
+    },
+    async chainHead(siteId) {
+      const r = q.head.get(siteId) as { position: number; hash: string } | undefined;
+      return r ?? null;
+    },
+    async append(entries, sealed, subjects) {
+      append(entries, sealed, subjects);
+    },
+    async findEvents(siteId, ids) {
+      return ids.flatMap((id) => {
+        const r = q.eventById.get(siteId, id) as Row | undefined;
+        return r ? [event(r)] : [];
+      });
+    },
+    async eventsForSubjects(siteId, refs) {
+      const byPosition = new Map<number, EventRow>();
+      for (const ref of refs) {
+        for (const r of q.eventsForSubject.all(siteId, ref) as Row[])
+          byPosition.set(r.position as number, event(r));
+      }
+      return [...byPosition.values()].sort((a, b) => a.position - b.position);
+    },
+    async readChain(siteId, from, limit) {
+      return (q.readChain.all(siteId, from, limit) as Row[]).map(event);
+    },
+    async chainLength(siteId) {
+      return (q.chainLength.get(siteId) as { n: number }).n;
+    },
+    async sealedFor(siteId, ref) {
+      return (q.sealedFor.all(siteId, ref) as Row[]).map((r) => ({
+        siteId: r.site_id as string,
+        eventId: r.event_id as string,
+        subjectRef: r.subject_ref as string,
+        ciphertext: r.ciphertext as string,
+      }));
+    },
+    async insertCheckpoint(c) {
+      q.insertCheckpoint.run(
+        c.siteId,
+        c.treeSize,
+        c.root,
+        c.keyId,
+        c.signature,
+        c.createdAt,
+        c.peaks,
+      );
+    },
+    async checkpoints(siteId) {
+      return (q.checkpoints.all(siteId) as Row[]).map((r) => ({
+        siteId: r.site_id as string,
+        treeSize: r.tree_size as number,
+        root: r.root as string,
+        keyId: r.key_id as string,
+        signature: r.signature as string,
+        createdAt: r.created_at as number,
+        peaks: (r.peaks as string | null) ?? null,
+      }));
+    },
+    async getSubjects(siteId, refs) {
+      return refs.flatMap((ref) => {
+        const r = q.subject.get(siteId, ref) as Row | undefined;
+        return r ? [subject(r)] : [];
+      });
+    },
+    async shredSubject(siteId, ref, at) {
+      return q.shred.run(siteId, ref, at).changes > 0;
+    },
+    async logAccess(a) {
+      // The access log is accountability, not proof of consent: it is committed without an fsync
+      // (it survives a process crash; a power cut may lose the last moments), so reads stay fast.
+      db.pragma('synchronous = NORMAL');
+      try {
+        q.logAccess.run(a.at, a.keyId, a.siteId, a.action, a.count);
+      } finally {
+        db.pragma(`synchronous = ${synchronous}`);
+      }
+    },
+    async accessLog(siteId, since) {
+      return (q.accessLog.all(since, siteId, siteId) as Row[]).map((r) => ({
+        at: r.at as number,
+        keyId: r.key_id as string,
+        siteId: (r.site_id as string | null) ?? null,
+        action: r.action as AccessLogRow['action'],
+        count: r.count as number,
+      }));
+    },
+    async backup(path) {
+      mkdirSync(dirname(path), { recursive: true });
+      await db.backup(path);
+    },
+  };
+}
