@@ -1,26 +1,18 @@
 /** Who may call what: the key-scope matrix in one table, and cross-site access answered as not found. */
 import * as v from 'valibot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { identifierDigest } from '../lib/digest';
 import { ErrorBodySchema } from '../lib/error-body';
 import { normaliseEmail } from '../lib/identifiers';
 import { demoConfig } from './demo/demo-config';
-import { consentEvent, testLedger, TEST_ORIGIN } from './testing';
+import { consentEvent, TEST_ORIGIN, ledgersClosedAfterEach, type TestLedger } from './testing';
 
 const T0 = Date.UTC(2026, 10, 29, 12);
 const SITE = 'demo-shop';
 const DIGEST = 'ab'.repeat(32);
 
-type Ledger = Awaited<ReturnType<typeof testLedger>>;
-const opened: Ledger[] = [];
-async function ledger(): Promise<Ledger> {
-  const l = await testLedger({ now: T0 });
-  opened.push(l);
-  return l;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((l) => l.close()));
-});
+type Ledger = TestLedger;
+const ledger = ledgersClosedAfterEach({ now: T0 });
 
 /** A key the route accepts answers 2xx (or 4xx for the body sent); the others 401 or 403. */
 type Expect = 401 | 403 | '2xx' | 422;

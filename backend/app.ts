@@ -1,10 +1,10 @@
 /** The ledger's HTTP API: mounts every route with its middleware. Tested through app.request(). */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Services } from './context';
 import { apiError } from './errors';
+import { maxBody } from './middleware/max-body';
 import { observe } from './middleware/observe';
 import { rateLimit } from './middleware/rate-limit';
 import { presentedKey, requireKey } from './middleware/require-key';
@@ -29,14 +29,6 @@ const CARRIED_HEADERS = [
   'ratelimit-limit',
   'ratelimit-remaining',
 ];
-
-const limitBody = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw apiError(413, 'payload_too_large', `The body must be at most ${maxSize / KIB} KiB`);
-    },
-  });
 
 /** Builds the app around its services. */
 export function createApp(services: Services): Hono<AppEnv> {
@@ -73,7 +65,7 @@ export function createApp(services: Services): Hono<AppEnv> {
     '/v1/events',
     siteCors(),
     perAddress,
-    limitBody(32 * KIB),
+    maxBody(32 * KIB),
     requireKey('site'),
     checkSiteOrigin({ requireOrigin: true }),
   );
@@ -81,14 +73,14 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.route('/v1/ledger-key', ledgerKeyRoute);
 
   // The extension's look-ups.
-  app.use('/v1/lookup', perKey, limitBody(64 * KIB), requireKey('reader', 'admin'));
+  app.use('/v1/lookup', perKey, maxBody(64 * KIB), requireKey('reader', 'admin'));
   app.route('/v1/lookup', lookupRoute);
 
   // Administration: no CORS at all.
-  app.use('/v1/sites/*', perKey, limitBody(256 * KIB), requireKey('admin'));
-  app.use('/v1/sites', perKey, limitBody(256 * KIB), requireKey('admin'));
-  app.use('/v1/keys/*', perKey, limitBody(16 * KIB), requireKey('admin'));
-  app.use('/v1/keys', perKey, limitBody(16 * KIB), requireKey('admin'));
+  app.use('/v1/sites/*', perKey, maxBody(256 * KIB), requireKey('admin'));
+  app.use('/v1/sites', perKey, maxBody(256 * KIB), requireKey('admin'));
+  app.use('/v1/keys/*', perKey, maxBody(16 * KIB), requireKey('admin'));
+  app.use('/v1/keys', perKey, maxBody(16 * KIB), requireKey('admin'));
   app.route('/v1/sites/:id/subjects', subjectsRoute);
   app.route('/v1/sites/:id', verifyRoute);
   app.route('/v1/sites/:id', auditRoute);

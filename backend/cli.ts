@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import * as valibot from 'valibot';
 import { validateSiteConfig } from '../lib/site-config-rules';
 import { generateKey } from './auth/api-keys';
 import { loadConfig } from './config';
@@ -12,6 +13,7 @@ import { BadPersonQuery, erasePerson, exportPerson, type PersonQuery } from './l
 import { auditHtml } from './audit/audit-html';
 import { auditSite } from './audit/audit-report';
 import { verifySite } from './ledger/verify';
+import { OriginSchema } from './origin';
 import { DEMO_SITE, seedDemo } from './seed';
 import { startServer } from './server';
 import { closeServices, createServices } from './services';
@@ -129,6 +131,11 @@ async function run(argv: string[]): Promise<number> {
             `${file}:\n${config.error.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
           );
         const name = required(v.name, '--name');
+        const badOrigin = (v.origin ?? []).find((o) => !valibot.is(OriginSchema, o));
+        if (badOrigin)
+          throw new UsageError(
+            `--origin ${badOrigin}: must be an origin such as https://shop.example`,
+          );
         const id =
           v.id ??
           name

@@ -87,6 +87,9 @@ export function loadConfig(
     } catch (error) {
       throw new Error(`CONSENTRY_CONFIG: ${path} is not valid JSON (${(error as Error).message})`);
     }
+    if (typeof file !== 'object' || file === null || Array.isArray(file)) {
+      throw new Error(`CONSENTRY_CONFIG: ${path} must hold a JSON object of settings`);
+    }
   }
   const parsed = v.safeParse(ConfigSchema, { ...file, ...fromEnv(env), ...overrides });
   if (parsed.success) return parsed.output;

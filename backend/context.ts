@@ -29,5 +29,7 @@ export interface AppEnv {
     services: Services;
     key: KeyRow;
     requestId: string;
+    /** Body size limit of the route group (bytes). */
+    maxBody: number;
   };
 }

@@ -1,24 +1,16 @@
 /** Hardening: body limits, rate limits, CORS, security headers, error bodies, caching and ops endpoints. */
 import * as v from 'valibot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../lib/error-body';
 import { demoConfig } from './demo/demo-config';
-import { consentEvent, testLedger, TEST_ORIGIN } from './testing';
+import { consentEvent, TEST_ORIGIN, ledgersClosedAfterEach, type TestLedger } from './testing';
 
 const T0 = Date.UTC(2026, 10, 29, 12);
 const SITE = 'demo-shop';
 const KIB = 1024;
 
-type Ledger = Awaited<ReturnType<typeof testLedger>>;
-const opened: Ledger[] = [];
-async function ledger(options: Parameters<typeof testLedger>[0] = {}): Promise<Ledger> {
-  const l = await testLedger({ now: T0, ...options });
-  opened.push(l);
-  return l;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((l) => l.close()));
-});
+type Ledger = TestLedger;
+const ledger = ledgersClosedAfterEach({ now: T0 });
 
 async function errorOf(res: Response) {
   const text = await res.text();

@@ -1,6 +1,7 @@
 /** A ledger wired for tests: in-memory SQLite, secrets in a temporary folder, a clock the test moves. */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsentEvent } from '../lib/consent-event';
@@ -88,3 +89,23 @@ export const consentEvent = (overrides: Partial<ConsentEvent> = {}): ConsentEven
   pageUrl: `${TEST_ORIGIN}/checkout?step=2`,
   ...overrides,
 });
+
+/** A ledger opened by testLedger. */
+export type TestLedger = Awaited<ReturnType<typeof testLedger>>;
+
+/** For a test file: opens ledgers with these defaults and closes them after each test. */
+export function ledgersClosedAfterEach(defaults: Parameters<typeof testLedger>[0] = {}) {
+  const opened: TestLedger[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((l) => l.close()));
+  });
+  return async (options: Parameters<typeof testLedger>[0] = {}): Promise<TestLedger> => {
+    const l = await testLedger({
+      ...defaults,
+      ...options,
+      config: { ...defaults.config, ...options.config },
+    });
+    opened.push(l);
+    return l;
+  };
+}

@@ -8,7 +8,7 @@ import { maxFine, type FineExposure } from '../../lib/fines';
 import { PURPOSES, type PurposeId } from '../../lib/purposes';
 import { REGIMES, type RegimeId } from '../../lib/regimes';
 import type { Services } from '../context';
-import type { ConsentRecord } from '../ledger/person';
+import { decisionEventOf, type ConsentRecord } from '../ledger/person';
 import { verifySite, type VerifyReport } from '../ledger/verify';
 
 const DAY_MS = 86_400_000;
@@ -74,8 +74,11 @@ export async function auditSite(
   const withdrawals = new Map<string, number>();
   let consentEntries = 0;
   let gpcEntries = 0;
-  let ignoredGpc = 0;
-  let bundledSeparate = 0;
+  // Per regime: GPC ignored where it binds, and separate consents bundled into "accept all".
+  const ignoredGpc = new Map<RegimeId, number>();
+  const bundledSeparate = new Map<RegimeId, number>();
+  const bump = (map: Map<RegimeId, number>, regime: RegimeId) =>
+    map.set(regime, (map.get(regime) ?? 0) + 1);
   let entries = 0;
   for (let from = 0; ; from += PAGE) {
     const page = await storage.readChain(siteId, from, PAGE);
@@ -86,32 +89,28 @@ export async function auditSite(
       consentEntries += 1;
       const gpc = record.gpc || record.gpcHeader;
       if (gpc) gpcEntries += 1;
-      const optsOut = REGIMES[record.regime].gpc.optsOut;
+      const regime = REGIMES[record.regime];
+      const explicit = record.method === 'save' || record.method === 'api';
       if (
         gpc &&
-        optsOut.some((p) => record.choices[p] === true) &&
-        record.method !== 'save' &&
-        record.method !== 'api'
-      )
-        ignoredGpc += 1;
+        regime.gpc.binding &&
+        !explicit &&
+        regime.gpc.optsOut.some((p) => record.choices[p] === true)
+      ) {
+        bump(ignoredGpc, record.regime);
+      }
       if (
         record.method === 'accept_all' &&
-        REGIMES[record.regime].separateConsent.some((p) => record.choices[p] === true)
-      )
-        bundledSeparate += 1;
+        regime.separateConsent.some((p) => record.choices[p] === true)
+      ) {
+        bump(bundledSeparate, record.regime);
+      }
       if (record.method === 'withdrawal') {
         const month = new Date(row.receivedAt).toISOString().slice(0, 7);
         withdrawals.set(month, (withdrawals.get(month) ?? 0) + 1);
       }
       const visitor = byVisitor.get(record.visitorRef) ?? { events: [], regime: record.regime };
-      visitor.events.push({
-        eventId: row.eventId,
-        at: row.receivedAt,
-        method: record.method,
-        policyVersion: record.policyVersion,
-        regime: record.regime,
-        choices: record.choices,
-      });
+      visitor.events.push(decisionEventOf(row, record));
       visitor.regime = record.regime;
       byVisitor.set(record.visitorRef, visitor);
     }
@@ -161,24 +160,29 @@ export async function auditSite(
       exposure: exposure('gdpr', 1),
     });
   }
-  if (ignoredGpc) {
+  const cite = (regime: RegimeId, topics: string[]) =>
+    REGIMES[regime].citations
+      .filter((c) => topics.includes(c.topic))
+      .map((c) => c.ref)
+      .join('; ');
+  for (const [regime, count] of ignoredGpc) {
     findings.push({
       severity: 'high',
-      title: 'Global Privacy Control not honoured',
-      detail: `${ignoredGpc} entries grant sale/sharing or advertising from a browser that sent GPC, without an explicit per-purpose choice (11 CCR § 7025).`,
-      regime: 'ccpa',
-      affected: ignoredGpc,
-      exposure: exposure('ccpa', ignoredGpc),
+      title: `Global Privacy Control not honoured (${REGIMES[regime].name})`,
+      detail: `${count} entries grant sale/sharing or advertising from a browser that sent GPC, without an explicit per-purpose choice (${cite(regime, ['gpc'])}).`,
+      regime,
+      affected: count,
+      exposure: exposure(regime, count),
     });
   }
-  if (bundledSeparate) {
+  for (const [regime, count] of bundledSeparate) {
     findings.push({
       severity: 'high',
-      title: 'Separate consent obtained through "accept all"',
-      detail: `${bundledSeparate} entries grant a purpose that needs separate consent (PIPL Art. 23, 29, 39; GDPR Art. 9) by "accept all".`,
-      regime: 'pipl',
-      affected: bundledSeparate,
-      exposure: exposure('pipl', 1),
+      title: `Separate consent obtained through "accept all" (${REGIMES[regime].name})`,
+      detail: `${count} entries grant a purpose that needs separate consent by "accept all" (${cite(regime, ['sensitive', 'third_party', 'cross_border'])}).`,
+      regime,
+      affected: count,
+      exposure: exposure(regime, count),
     });
   }
   if (outdated) {

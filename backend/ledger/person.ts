@@ -78,13 +78,16 @@ export async function findPerson(storage: Storage, siteId: string, ref: string):
   };
 }
 
-/** The person's entries as the decision events lib/'s status fold takes (authoritative server time). */
+/** One consent entry as lib's status fold takes it (authoritative server time). */
+export const decisionEventOf = (row: EventRow, record: ConsentRecord): DecisionEvent => ({
+  eventId: row.eventId,
+  at: row.receivedAt,
+  method: record.method,
+  policyVersion: record.policyVersion,
+  regime: record.regime,
+  choices: record.choices,
+});
+
+/** The person's entries as decision events. */
 export const decisionEvents = (person: Person): DecisionEvent[] =>
-  person.entries.map(({ row, record }) => ({
-    eventId: row.eventId,
-    at: row.receivedAt,
-    method: record.method,
-    policyVersion: record.policyVersion,
-    regime: record.regime,
-    choices: record.choices,
-  }));
+  person.entries.map(({ row, record }) => decisionEventOf(row, record));

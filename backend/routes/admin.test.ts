@@ -1,29 +1,21 @@
 /** Admin routes: sites and policy versions, API keys, and data-subject requests. */
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { identifierDigest } from '../../lib/digest';
 import { ErrorBodySchema } from '../../lib/error-body';
 import { normaliseEmail } from '../../lib/identifiers';
 import type { LookupResponse } from '../../lib/lookup';
 import { demoConfig } from '../demo/demo-config';
-import { consentEvent, testLedger, TEST_ORIGIN } from '../testing';
+import { consentEvent, TEST_ORIGIN, ledgersClosedAfterEach, type TestLedger } from '../testing';
 
 const T0 = Date.UTC(2026, 10, 29, 12);
 const SITE = 'demo-shop';
 const EMAIL = 'jane.doe@example.com';
 const PHONE = '+4930123456';
 
-type Ledger = Awaited<ReturnType<typeof testLedger>>;
-const opened: Ledger[] = [];
-async function ledger(): Promise<Ledger> {
-  const l = await testLedger({ now: T0 });
-  opened.push(l);
-  return l;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((l) => l.close()));
-});
+type Ledger = TestLedger;
+const ledger = ledgersClosedAfterEach({ now: T0 });
 
 const admin = (l: Ledger, method: string, path: string, body?: unknown) =>
   l.call(method, path, { key: l.keys.admin, body });

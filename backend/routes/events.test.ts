@@ -2,26 +2,24 @@
 import { createPublicKey, verify } from 'node:crypto';
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../lib/canonical-json';
 import type { ConsentEvent } from '../../lib/consent-event';
 import { ErrorBodySchema } from '../../lib/error-body';
 import { ReceiptSchema, type Receipt } from '../../lib/receipt';
-import { consentEvent, testLedger, TEST_ORIGIN } from '../testing';
+import {
+  consentEvent,
+  testLedger,
+  TEST_ORIGIN,
+  ledgersClosedAfterEach,
+  type TestLedger,
+} from '../testing';
 
 const T0 = Date.UTC(2026, 10, 29, 12);
 const SITE = 'demo-shop';
 
-type Ledger = Awaited<ReturnType<typeof testLedger>>;
-const opened: Ledger[] = [];
-async function ledger(options: Parameters<typeof testLedger>[0] = {}): Promise<Ledger> {
-  const l = await testLedger({ now: T0, ...options });
-  opened.push(l);
-  return l;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((l) => l.close()));
-});
+type Ledger = TestLedger;
+const ledger = ledgersClosedAfterEach({ now: T0 });
 
 /** Verifies a receipt's signature against the published ledger key, as a visitor would offline. */
 async function verifiesAgainstLedgerKey(l: Ledger, receipt: Receipt): Promise<boolean> {

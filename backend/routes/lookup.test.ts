@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConsentEvent } from '../../lib/consent-event';
 import { statusOf, type DecisionEvent } from '../../lib/consent-status';
 import { identifierDigest } from '../../lib/digest';
@@ -12,7 +12,7 @@ import { LookupResponseSchema, type LookupResponse, type LookupResult } from '..
 import type { PurposeId } from '../../lib/purposes';
 import { METHODS } from '../../lib/schema-parts';
 import { demoConfig } from '../demo/demo-config';
-import { consentEvent, testLedger } from '../testing';
+import { consentEvent, testLedger, ledgersClosedAfterEach, type TestLedger } from '../testing';
 
 const T0 = Date.UTC(2026, 10, 29, 12);
 const DAY = 86_400_000;
@@ -26,16 +26,8 @@ const PURPOSES: PurposeId[] = [
   'cross_border_transfer',
 ];
 
-type Ledger = Awaited<ReturnType<typeof testLedger>>;
-const opened: Ledger[] = [];
-async function ledger(options: Parameters<typeof testLedger>[0] = {}): Promise<Ledger> {
-  const l = await testLedger({ now: T0, ...options });
-  opened.push(l);
-  return l;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((l) => l.close()));
-});
+type Ledger = TestLedger;
+const ledger = ledgersClosedAfterEach({ now: T0 });
 
 const digestOfEmail = async (email: string) => {
   const n = normaliseEmail(email);

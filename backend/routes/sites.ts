@@ -7,15 +7,8 @@ import { jsonBody } from '../body';
 import type { AppEnv } from '../context';
 import { apiError, validationError } from '../errors';
 import type { FieldIssue } from '../../lib/field-issues';
+import { OriginSchema as Origin } from '../origin';
 import { siteForAdmin } from './admin-site';
-
-const Origin = v.pipe(
-  v.string(),
-  v.regex(
-    /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i,
-    'must be an origin such as https://shop.example (scheme, host, optional port)',
-  ),
-);
 
 const SiteBody = v.strictObject({
   id: v.optional(
