@@ -11,7 +11,7 @@ import type { Services } from '../context';
 import { open } from '../crypto/envelope';
 import { sha256 } from '../crypto/hash';
 import { subjectRef } from '../crypto/subject-ref';
-import { decisionEvents, findPerson, type Person } from './person';
+import { decisionEvents, findPerson, fullRecords, type Person } from './person';
 import { sealedAad } from './writer';
 
 /** How a request names the person: an email, a phone number, or a digest from lib/. */
@@ -70,7 +70,7 @@ export async function history(services: Services, siteId: string, query: PersonQ
         { status: s!.status, reason: s!.reason, eventId: s!.event?.eventId ?? null },
       ]),
     ),
-    entries: person.entries.map(({ row, record }) => ({ ...record, hash: row.hash })),
+    entries: await fullRecords(services.storage, siteId, person),
   };
 }
 
@@ -86,7 +86,7 @@ export async function exportPerson(
   const person = await personFor(services, siteId, query);
   const refs = new Set([
     ...person.refs,
-    ...person.entries.flatMap((e) => Object.values(e.record.identity)),
+    ...person.entries.flatMap((e) => Object.values(e.decision.identity)),
   ]);
   const personalData: unknown[] = [];
   for (const ref of refs) {
@@ -121,7 +121,7 @@ export async function erasePerson(
   const refs = [
     ...new Set([
       ...person.refs,
-      ...person.entries.flatMap((e) => Object.values(e.record.identity)),
+      ...person.entries.flatMap((e) => Object.values(e.decision.identity)),
     ]),
   ];
   const at = now();

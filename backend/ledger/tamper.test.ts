@@ -15,6 +15,7 @@ import { closeServices, createServices } from '../services';
 import { openSqlite } from '../storage/sqlite';
 import { consentEvent, testLedger, TEST_ORIGIN } from '../testing';
 import { chainHashOf, GENESIS, leafHashOf } from './chain';
+import { decisionJson } from './decision';
 import { checkpointPayload } from './checkpointer';
 import { merkleRoot } from './merkle';
 import { signCanonical } from './signer';
@@ -384,7 +385,10 @@ describe('the unsigned resume state (peaks) of a checkpoint', () => {
 });
 
 describe('a full rewrite that recomputes every leaf and chain hash', () => {
-  /** Changes entry k and recomputes leaf, link and chain hash of every entry from k on. */
+  /**
+   * Changes entry k and recomputes leaf, link and chain hash of every entry from k on, and the
+   * look-up projection of entry k, as a thorough attacker with file access would.
+   */
   function rewrite(path: string, k: number) {
     tamper(path, (db) => {
       const rows = db
@@ -393,12 +397,18 @@ describe('a full rewrite that recomputes every leaf and chain hash', () => {
       const update = db.prepare(
         'UPDATE events SET record = ?, leaf_hash = ?, prev_hash = ?, hash = ? WHERE position = ?',
       );
+      const project = db.prepare(
+        'UPDATE event_subjects SET decision = ? WHERE site_id = ? AND position = ?',
+      );
       let previous = k === 0 ? GENESIS : rows[k - 1]!.hash;
       for (const row of rows.slice(k)) {
         const record = row.position === k ? alterRecord(row.record) : row.record;
         const leaf = leafHashOf(record);
         const hash = chainHashOf(previous, leaf);
         update.run(record, leaf, previous, hash, row.position);
+        if (row.position === k) {
+          project.run(decisionJson(JSON.parse(record) as Record<string, unknown>), 'demo-shop', k);
+        }
         previous = hash;
       }
     });
@@ -418,6 +428,27 @@ describe('a full rewrite that recomputes every leaf and chain hash', () => {
     expect(report.firstBad!.position).toBeLessThanOrEqual(k);
     // It does not blame entries a still-valid checkpoint vouches for.
     expect(report.firstBad!.position).toBeGreaterThanOrEqual(lastGoodCheckpoint);
+  });
+});
+
+describe('the look-up projection', () => {
+  it('is checked against the chained records: a changed decision is named at its position', async () => {
+    const { l, path } = await ledger30();
+    tamper(path, (db) => {
+      const row = db
+        .prepare(
+          'SELECT subject_ref, decision FROM event_subjects WHERE site_id = ? AND position = 17 LIMIT 1',
+        )
+        .get('demo-shop') as { subject_ref: string; decision: string };
+      const decision = JSON.parse(row.decision) as { choices: Record<string, boolean> };
+      decision.choices = Object.fromEntries(Object.keys(decision.choices).map((p) => [p, true]));
+      db.prepare(
+        'UPDATE event_subjects SET decision = ? WHERE site_id = ? AND position = 17 AND subject_ref = ?',
+      ).run(JSON.stringify(decision), 'demo-shop', row.subject_ref);
+    });
+    const report = await verify(l);
+    expect(report.ok).toBe(false);
+    expect(report.firstBad).toEqual({ position: 17, reason: expect.stringMatching(/projection/) });
   });
 });
 

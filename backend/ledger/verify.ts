@@ -3,7 +3,8 @@
  * broken link, a missing or moved entry, or a checkpoint whose root or signature does not match.
  */
 import type { KeyObject } from 'node:crypto';
-import type { Storage } from '../storage/storage';
+import type { EventRow, Storage, SubjectDecisionRow } from '../storage/storage';
+import { decisionJson } from './decision';
 import { chainHashOf, GENESIS, leafHashOf } from './chain';
 import { checkpointPayload } from './checkpointer';
 import { MerkleFrontier } from './merkle';
@@ -20,6 +21,31 @@ export interface VerifyReport {
 }
 
 const PAGE = 5000;
+
+const groupByPosition = (rows: SubjectDecisionRow[]) => {
+  const map = new Map<number, SubjectDecisionRow[]>();
+  for (const r of rows) map.set(r.position, [...(map.get(r.position) ?? []), r]);
+  return map;
+};
+
+/** The projection rows of an entry must be exactly its subject refs, each with the record's decision. */
+function projectionMatches(
+  row: EventRow,
+  record: Record<string, unknown>,
+  rows: SubjectDecisionRow[],
+): boolean {
+  if (row.kind !== 'consent') return rows.length === 0;
+  const expected = decisionJson(record);
+  const refs = new Set(rows.map((r) => r.subjectRef));
+  return (
+    rows.length === row.subjectRefs.length &&
+    row.subjectRefs.every((ref) => refs.has(ref)) &&
+    rows.every(
+      (r) =>
+        r.decision === expected && r.eventId === row.eventId && r.receivedAt === row.receivedAt,
+    )
+  );
+}
 
 /** Verifies one site's ledger against the public key(s) by id. */
 export async function verifySite(
@@ -42,6 +68,7 @@ export async function verifySite(
   let expected = 0;
   for (let from = 0; ; from += PAGE) {
     const page = await storage.readChain(siteId, from, PAGE);
+    const projection = groupByPosition(await storage.readDecisions(siteId, from, from + PAGE));
     for (const row of page) {
       if (row.position !== expected)
         return report(expected, { position: expected, reason: 'entry missing' });
@@ -73,6 +100,18 @@ export async function verifySite(
         });
       if (chainHashOf(previous, row.leafHash) !== row.hash)
         return report(expected, { position: expected, reason: 'chain hash altered' });
+      if (
+        !projectionMatches(
+          row,
+          record as Record<string, unknown>,
+          projection.get(row.position) ?? [],
+        )
+      ) {
+        return report(expected, {
+          position: expected,
+          reason: 'look-up projection differs from the record',
+        });
+      }
       previous = row.hash;
       frontier.push(Buffer.from(row.leafHash, 'hex'));
       expected += 1;
@@ -112,6 +151,13 @@ export async function verifySite(
       });
     }
     lastGood = c.treeSize;
+  }
+  // Checked last: a truncated chain is reported by the checkpoints above, in their words.
+  if ((await storage.readDecisions(siteId, expected, Number.MAX_SAFE_INTEGER)).length > 0) {
+    return report(expected, {
+      position: expected,
+      reason: 'look-up projection has entries the chain does not',
+    });
   }
   return report(expected, null);
 }

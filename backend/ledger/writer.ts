@@ -7,6 +7,7 @@ import { canonicalJson } from '../../lib/canonical-json';
 import { seal } from '../crypto/envelope';
 import type { EventRow, SealedRow, Storage, SubjectRow } from '../storage/storage';
 import { chainHashOf, GENESIS, leafHashOf } from './chain';
+import { decisionJson } from './decision';
 import type { Keyring } from './keyring';
 
 /** An entry before the writer gives it its place in the chain. */
@@ -147,6 +148,7 @@ export class LedgerWriter {
           leafHash,
           prevHash: head.hash,
           hash: chainHashOf(head.hash, leafHash),
+          decision: draft.kind === 'consent' ? decisionJson(draft.body) : null,
         };
         if (draft.secret) {
           const key = keys.get(draft.secret.ref)!;

@@ -7,7 +7,7 @@ import { jsonBody } from '../body';
 import type { AppEnv } from '../context';
 import { subjectRef } from '../crypto/subject-ref';
 import { apiError, notFound } from '../errors';
-import { decisionEvents, findPerson } from '../ledger/person';
+import { decisionEvents, findPeople } from '../ledger/person';
 
 const DAY_MS = 86_400_000;
 
@@ -24,8 +24,13 @@ export const lookupRoute = new Hono<AppEnv>().post('/', async (c) => {
   const now = clock();
   const context = { now, policyVersion: policy.version, lifetimeDays: policy.config.lifetimeDays };
   const results: LookupResult[] = [];
-  for (const digest of request.digests) {
-    const person = await findPerson(storage, site.id, subjectRef(secrets.pepper, site.id, digest));
+  const people = await findPeople(
+    storage,
+    site.id,
+    request.digests.map((digest) => subjectRef(secrets.pepper, site.id, digest)),
+  );
+  for (const [i, digest] of request.digests.entries()) {
+    const person = people[i]!;
     const statuses = statusesOf(decisionEvents(person), purposes, context);
     const warnings: LookupResult['warnings'] = [];
     const known = person.entries.length > 0;
@@ -41,7 +46,7 @@ export const lookupRoute = new Hono<AppEnv>().post('/', async (c) => {
         message: 'Identity claimed on the website, not confirmed (no double opt-in)',
       });
     }
-    if (person.entries.at(-1)?.record.gpc || person.entries.at(-1)?.record.gpcHeader) {
+    if (person.entries.at(-1)?.decision.gpc || person.entries.at(-1)?.decision.gpcHeader) {
       warnings.push({ code: 'gpc_opt_out', message: 'The browser sent Global Privacy Control' });
     }
     const soon = Object.values(statuses).some(

@@ -46,12 +46,18 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
   CREATE TRIGGER events_no_delete BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+  -- The look-up projection: per person ref, the decision part of each of their entries, so a
+  -- look-up reads one narrow index range instead of whole records. Checked by verify.
   CREATE TABLE event_subjects (
     site_id TEXT NOT NULL,
     subject_ref TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    PRIMARY KEY (site_id, subject_ref, seq)
+    position INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    decision TEXT NOT NULL,
+    PRIMARY KEY (site_id, subject_ref, position)
   ) STRICT, WITHOUT ROWID;
+  CREATE INDEX event_subjects_position ON event_subjects (site_id, position);
   CREATE TABLE sealed (
     site_id TEXT NOT NULL,
     event_id TEXT NOT NULL,

@@ -11,6 +11,7 @@ import type {
   SealedRow,
   SiteRow,
   Storage,
+  SubjectDecisionRow,
   SubjectRow,
 } from './storage';
 
@@ -59,6 +60,14 @@ const event = (r: Row): EventRow => ({
   hash: r.hash as string,
 });
 
+const decisionRow = (r: Row): SubjectDecisionRow => ({
+  subjectRef: r.subject_ref as string,
+  position: r.position as number,
+  eventId: r.event_id as string,
+  receivedAt: r.received_at as number,
+  decision: r.decision as string,
+});
+
 const subject = (r: Row): SubjectRow => ({
   siteId: r.site_id as string,
   ref: r.ref as string,
@@ -78,6 +87,9 @@ export function openSqlite(options: SqliteOptions): Storage {
   // Erasure deletes wrapped data keys: overwrite freed space so they do not linger in the file.
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
+  // Look-ups read a person's entries by index: a larger page cache and memory-mapped reads help.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
   const version = db.pragma('user_version', { simple: true }) as number;
   db.transaction(() => {
     SQLITE_MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
@@ -110,7 +122,8 @@ export function openSqlite(options: SqliteOptions): Storage {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertEventSubject: db.prepare(
-      'INSERT OR IGNORE INTO event_subjects (site_id, subject_ref, seq) VALUES (?, ?, ?)',
+      `INSERT OR IGNORE INTO event_subjects (site_id, subject_ref, position, event_id, received_at, decision)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     insertSealed: db.prepare(
       'INSERT INTO sealed (site_id, event_id, subject_ref, ciphertext) VALUES (?, ?, ?, ?)',
@@ -123,8 +136,20 @@ export function openSqlite(options: SqliteOptions): Storage {
     eventById: db.prepare('SELECT * FROM events WHERE site_id = ? AND event_id = ?'),
     eventsForSubject: db.prepare(
       // CROSS JOIN fixes the join order: the subject's few index rows first, never a scan of the site's events.
-      `SELECT e.* FROM event_subjects s CROSS JOIN events e ON e.seq = s.seq
-       WHERE s.site_id = ? AND s.subject_ref = ? ORDER BY s.seq`,
+      `SELECT e.* FROM event_subjects s CROSS JOIN events e ON e.site_id = s.site_id AND e.position = s.position
+       WHERE s.site_id = ? AND s.subject_ref = ? ORDER BY s.position`,
+    ),
+    // Many refs in one statement (a JSON array): a look-up of 50 people is one query, not 50.
+    decisionsForSubjects: db.prepare(
+      `SELECT subject_ref, position, event_id, received_at, decision FROM event_subjects
+       WHERE site_id = ? AND subject_ref IN (SELECT value FROM json_each(?))`,
+    ),
+    subjects: db.prepare(
+      'SELECT * FROM subjects WHERE site_id = ? AND ref IN (SELECT value FROM json_each(?))',
+    ),
+    readDecisions: db.prepare(
+      `SELECT subject_ref, position, event_id, received_at, decision FROM event_subjects
+       WHERE site_id = ? AND position >= ? AND position < ? ORDER BY position, subject_ref`,
     ),
     readChain: db.prepare(
       'SELECT * FROM events WHERE site_id = ? AND position >= ? ORDER BY position LIMIT ?',
@@ -137,7 +162,6 @@ export function openSqlite(options: SqliteOptions): Storage {
       'INSERT INTO checkpoints (site_id, tree_size, root, key_id, signature, created_at, peaks) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     checkpoints: db.prepare('SELECT * FROM checkpoints WHERE site_id = ? ORDER BY tree_size'),
-    subject: db.prepare('SELECT * FROM subjects WHERE site_id = ? AND ref = ?'),
     shred: db.prepare(
       `INSERT INTO subjects (site_id, ref, wrapped_key, verified_at, erased_at) VALUES (?, ?, NULL, NULL, ?)
        ON CONFLICT (site_id, ref) DO UPDATE SET wrapped_key = NULL, erased_at = excluded.erased_at`,
@@ -158,11 +182,22 @@ export function openSqlite(options: SqliteOptions): Storage {
       for (const s of subjects)
         q.upsertSubject.run(s.siteId, s.ref, s.wrappedKey, s.verifiedAt, s.erasedAt);
       for (const e of entries) {
-        const { lastInsertRowid: seq } = q.insertEvent.run(
+        q.insertEvent.run(
         e.siteId, e.position, e.eventId, e.kind, e.receivedAt, JSON.stringify(e.subjectRefs),
         e.record, e.requestHash, e.leafHash, e.prevHash, e.hash,
       ); // prettier-ignore
-        for (const ref of e.subjectRefs) q.insertEventSubject.run(e.siteId, ref, seq);
+        if (e.decision) {
+          for (const ref of e.subjectRefs) {
+            q.insertEventSubject.run(
+              e.siteId,
+              ref,
+              e.position,
+              e.eventId,
+              e.receivedAt,
+              e.decision,
+            );
+          }
+        }
       }
       for (const s of sealed) q.insertSealed.run(s.siteId, s.eventId, s.subjectRef, s.ciphertext);
     },
@@ -259,6 +294,17 @@ export function openSqlite(options: SqliteOptions): Storage {
       }
       return [...byPosition.values()].sort((a, b) => a.position - b.position);
     },
+    async decisionsForSubjects(siteId, refs) {
+      if (refs.length === 0) return [];
+      // Sorted here: an ORDER BY would tempt the planner into the position index and a site scan.
+      const rows = (q.decisionsForSubjects.all(siteId, JSON.stringify(refs)) as Row[]).map(
+        decisionRow,
+      );
+      return rows.sort((a, b) => a.position - b.position || (a.subjectRef < b.subjectRef ? -1 : 1));
+    },
+    async readDecisions(siteId, from, to) {
+      return (q.readDecisions.all(siteId, from, to) as Row[]).map(decisionRow);
+    },
     async readChain(siteId, from, limit) {
       return (q.readChain.all(siteId, from, limit) as Row[]).map(event);
     },
@@ -296,10 +342,8 @@ export function openSqlite(options: SqliteOptions): Storage {
       }));
     },
     async getSubjects(siteId, refs) {
-      return refs.flatMap((ref) => {
-        const r = q.subject.get(siteId, ref) as Row | undefined;
-        return r ? [subject(r)] : [];
-      });
+      if (refs.length === 0) return [];
+      return (q.subjects.all(siteId, JSON.stringify(refs)) as Row[]).map(subject);
     },
     async shredSubject(siteId, ref, at) {
       return q.shred.run(siteId, ref, at).changes > 0;

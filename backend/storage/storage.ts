@@ -51,6 +51,17 @@ export interface EventRow {
   leafHash: string;
   prevHash: string;
   hash: string;
+  /** When appending a consent entry: the decision fields the look-up projection files under each subject ref (not hashed; verify checks it). Not returned by reads. */
+  decision?: string | null;
+}
+
+/** One row of the look-up projection: an entry's decision, filed under one subject ref. */
+export interface SubjectDecisionRow {
+  subjectRef: string;
+  position: number;
+  eventId: string;
+  receivedAt: number;
+  decision: string;
 }
 
 /** Encrypted personal data of an event, kept apart from the chain. */
@@ -116,6 +127,10 @@ export interface Storage {
    */
   append(entries: EventRow[], sealed: SealedRow[], subjects: SubjectRow[]): Promise<void>;
   findEvents(siteId: string, eventIds: string[]): Promise<EventRow[]>;
+  /** The projection rows of these subject refs, in chain order. */
+  decisionsForSubjects(siteId: string, refs: string[]): Promise<SubjectDecisionRow[]>;
+  /** Projection rows for positions from `from` (inclusive) up to `to` (exclusive), in order. */
+  readDecisions(siteId: string, from: number, to: number): Promise<SubjectDecisionRow[]>;
   eventsForSubjects(siteId: string, refs: string[]): Promise<EventRow[]>;
   /** Entries from `from` (inclusive) in chain order, at most `limit`. */
   readChain(siteId: string, from: number, limit: number): Promise<EventRow[]>;
