@@ -1,23 +1,6 @@
-import type { RegimeId } from './regimes';
+import { PURPOSE_IDS, type PurposeId, type RegimeId } from './ids';
 
-/** Every purpose a site may declare, in the order notices list them. */
-export const PURPOSE_IDS = [
-  'necessary',
-  'analytics',
-  'personalisation',
-  'advertising',
-  'marketing_email',
-  'marketing_phone',
-  'marketing_sms',
-  'sale_sharing',
-  'profiling',
-  'third_party_provision',
-  'cross_border_transfer',
-  'sensitive_personal_info',
-] as const;
-
-/** One purpose from the catalogue. */
-export type PurposeId = (typeof PURPOSE_IDS)[number];
+export { PURPOSE_IDS, type PurposeId } from './ids';
 
 /** Lawful bases for processing (GDPR Art. 6(1), mirrored by LGPD Art. 7 and PIPL Art. 13). */
 export const LEGAL_BASES = [
@@ -64,30 +47,30 @@ const definition = (
 
 /** The purposes catalogue, keyed by id. */
 export const PURPOSES: Readonly<Record<PurposeId, PurposeDefinition>> = {
-  necessary: definition('necessary', {
+  necessary: /* @__PURE__ */ definition('necessary', {
     defaultLegalBasis: 'legitimate_interests',
     optional: false,
   }),
-  analytics: definition('analytics'),
-  personalisation: definition('personalisation'),
-  advertising: definition('advertising'),
-  marketing_email: definition('marketing_email', { channel: 'email' }),
-  marketing_phone: definition('marketing_phone', { channel: 'phone' }),
-  marketing_sms: definition('marketing_sms', { channel: 'sms' }),
-  sale_sharing: definition('sale_sharing'),
-  profiling: definition('profiling'),
+  analytics: /* @__PURE__ */ definition('analytics'),
+  personalisation: /* @__PURE__ */ definition('personalisation'),
+  advertising: /* @__PURE__ */ definition('advertising'),
+  marketing_email: /* @__PURE__ */ definition('marketing_email', { channel: 'email' }),
+  marketing_phone: /* @__PURE__ */ definition('marketing_phone', { channel: 'phone' }),
+  marketing_sms: /* @__PURE__ */ definition('marketing_sms', { channel: 'sms' }),
+  sale_sharing: /* @__PURE__ */ definition('sale_sharing'),
+  profiling: /* @__PURE__ */ definition('profiling'),
   // PIPL Art. 23; LGPD Art. 7 §5 (specific consent to share with other controllers).
-  third_party_provision: definition('third_party_provision', {
+  third_party_provision: /* @__PURE__ */ definition('third_party_provision', {
     namesRecipients: true,
     separateConsentIn: ['pipl', 'lgpd'],
   }),
   // PIPL Art. 39: the overseas recipient is named and the consent is separate.
-  cross_border_transfer: definition('cross_border_transfer', {
+  cross_border_transfer: /* @__PURE__ */ definition('cross_border_transfer', {
     namesRecipients: true,
     separateConsentIn: ['pipl'],
   }),
   // PIPL Art. 29; GDPR Art. 9(2)(a) explicit consent; LGPD Art. 11 I (specific and highlighted).
-  sensitive_personal_info: definition('sensitive_personal_info', {
+  sensitive_personal_info: /* @__PURE__ */ definition('sensitive_personal_info', {
     separateConsentIn: ['pipl', 'gdpr', 'lgpd'],
   }),
 };

@@ -2,22 +2,11 @@
  * The privacy regimes as data: one table, so the widget, the ledger and the extension read the
  * same rules. Citations live beside each rule. Over 150 lines because it is one table.
  */
-import { PURPOSE_IDS, PURPOSES, type PurposeId } from './purposes';
+import { PURPOSE_IDS, REGIME_IDS, type PurposeId, type RegimeId } from './ids';
+import { PURPOSES } from './purposes';
 import type { FineFormula } from './fines';
 
-/** Every regime Consentry knows. */
-export const REGIME_IDS = [
-  'gdpr',
-  'ccpa',
-  'us_uoom',
-  'us_opt_out',
-  'pipl',
-  'lgpd',
-  'default',
-] as const;
-
-/** One regime id. */
-export type RegimeId = (typeof REGIME_IDS)[number];
+export { REGIME_IDS, type RegimeId } from './ids';
 
 /** Opt-in: nothing optional before a yes. Opt-out: allowed until the person says no. */
 export type ConsentModel = 'opt_in' | 'opt_out';
@@ -75,7 +64,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     model: 'opt_in',
     rejectAllFirstLayer: true,
     gpc: { binding: false, optsOut: [...AD_SALE, 'profiling'] },
-    separateConsent: separateConsentFor('gdpr'),
+    separateConsent: /* @__PURE__ */ separateConsentFor('gdpr'),
     optInPurposes: [],
     lifetimeDays: DEFAULT_LIFETIME_DAYS,
     countries: [...EEA, 'GB', 'CH'],
@@ -108,7 +97,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     model: 'opt_out',
     rejectAllFirstLayer: false,
     gpc: { binding: true, optsOut: AD_SALE },
-    separateConsent: separateConsentFor('ccpa'),
+    separateConsent: /* @__PURE__ */ separateConsentFor('ccpa'),
     optInPurposes: TCPA,
     // Cal. Civ. Code § 1798.135(c)(4): wait 12 months before asking an opted-out consumer again.
     lifetimeDays: 365,
@@ -134,7 +123,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     model: 'opt_out',
     rejectAllFirstLayer: false,
     gpc: { binding: true, optsOut: AD_SALE },
-    separateConsent: separateConsentFor('us_uoom'),
+    separateConsent: /* @__PURE__ */ separateConsentFor('us_uoom'),
     optInPurposes: [...TCPA, 'sensitive_personal_info'],
     lifetimeDays: 365,
     countries: [],
@@ -173,7 +162,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     model: 'opt_out',
     rejectAllFirstLayer: false,
     gpc: { binding: false, optsOut: AD_SALE },
-    separateConsent: separateConsentFor('us_opt_out'),
+    separateConsent: /* @__PURE__ */ separateConsentFor('us_opt_out'),
     optInPurposes: [...TCPA, 'sensitive_personal_info'],
     lifetimeDays: 365,
     countries: [],
@@ -197,7 +186,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     model: 'opt_in',
     rejectAllFirstLayer: true,
     gpc: { binding: false, optsOut: [...AD_SALE, 'profiling'] },
-    separateConsent: separateConsentFor('pipl'),
+    separateConsent: /* @__PURE__ */ separateConsentFor('pipl'),
     optInPurposes: [],
     lifetimeDays: DEFAULT_LIFETIME_DAYS,
     countries: ['CN'],
@@ -231,7 +220,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     model: 'opt_in',
     rejectAllFirstLayer: true,
     gpc: { binding: false, optsOut: AD_SALE },
-    separateConsent: separateConsentFor('lgpd'),
+    separateConsent: /* @__PURE__ */ separateConsentFor('lgpd'),
     optInPurposes: [],
     lifetimeDays: DEFAULT_LIFETIME_DAYS,
     countries: ['BR'],
@@ -259,7 +248,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     model: 'opt_out',
     rejectAllFirstLayer: false,
     gpc: { binding: false, optsOut: AD_SALE },
-    separateConsent: separateConsentFor('default'),
+    separateConsent: /* @__PURE__ */ separateConsentFor('default'),
     optInPurposes: [...TCPA, 'sensitive_personal_info'],
     lifetimeDays: DEFAULT_LIFETIME_DAYS,
     countries: [],

@@ -1,7 +1,6 @@
 /** Small schemas shared by the site configuration, the consent event and the look-up API. */
 import * as v from 'valibot';
-import { PURPOSE_IDS } from './purposes';
-import { REGIME_IDS } from './regimes';
+import { PURPOSE_IDS, REGIME_IDS } from './ids';
 
 /** A non-empty string of at most `max` characters. */
 export const text = (max: number) =>

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { ConsentBatchSchema, ConsentEventSchema, type ConsentEvent } from '../../lib/consent-event';
 import type { FieldIssue } from '../../lib/field-issues';
+import { normalisePhone } from '../../lib/identifiers';
 import { PURPOSES } from '../../lib/purposes';
 import type { AppEnv, Services } from '../context';
 import { apiError, validationError } from '../errors';
@@ -45,6 +46,16 @@ async function siteIssues(
         message: `the site has no policy version "${event.policyVersion}"`,
       });
       continue;
+    }
+    const phone = event.identifiers?.phone;
+    if (phone) {
+      const checked = normalisePhone(phone);
+      if (!checked.ok || checked.value.value !== phone) {
+        issues.push({
+          path: `${prefix(i)}identifiers.phone`,
+          message: 'must be a valid phone number in E.164 form',
+        });
+      }
     }
     const declared = new Set(policy.config.purposes.map((p) => p.id));
     for (const purpose of Object.keys(event.choices) as (keyof typeof PURPOSES)[]) {
