@@ -16,7 +16,7 @@ export const TEST_ORIGIN = 'https://shop.example';
 
 /** Starts a ledger for one test. */
 export async function testLedger(
-  options: { now?: number; config?: Partial<ServerConfig>; path?: string } = {},
+  options: { now?: number; config?: Partial<ServerConfig>; path?: string; origins?: string[] } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'consentry-test-'));
   let now = options.now ?? Date.UTC(2026, 10, 29, 12);
@@ -28,7 +28,7 @@ export async function testLedger(
     storage: openSqlite({ path: options.path ?? ':memory:' }),
     now: () => now,
   });
-  const keys = (await seedDemo(services, [TEST_ORIGIN]))!;
+  const keys = (await seedDemo(services, options.origins ?? [TEST_ORIGIN]))!;
   const app = createApp(services);
   return {
     dir,
