@@ -14,6 +14,7 @@ import { auditRoute } from './routes/audit';
 import { eventsRoute } from './routes/events';
 import { keysRoute } from './routes/keys';
 import { ledgerKeyRoute, verifyRoute } from './routes/ledger';
+import { widgetRoute } from './routes/widget';
 import { lookupRoute } from './routes/lookup';
 import { siteConfigRoute } from './routes/site-config';
 import { sitesRoute } from './routes/sites';
@@ -88,6 +89,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.route('/v1/keys', keysRoute);
 
   app.route('/', systemRoute);
+  app.route('/', widgetRoute);
   app.route('/', docsRoute);
 
   app.notFound(() => apiError(404, 'not_found', 'No such route').getResponse());

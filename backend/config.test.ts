@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 /** Server configuration: defaults, a JSON file named by CONSENTRY_CONFIG, environment on top. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,7 @@ describe('loadConfig: defaults', () => {
       publicRateLimit: 120,
       logLevel: 'info',
       demo: true,
+      widgetDir: fileURLToPath(new URL('../dist/widget', import.meta.url)),
     });
   });
 

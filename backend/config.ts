@@ -3,6 +3,8 @@
  * variables, validated once at start with messages that name the setting.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { toFieldIssues } from '../lib/field-issues';
 
@@ -28,6 +30,11 @@ const ConfigSchema = v.strictObject({
   /** Public write requests per minute per client address (site keys are public). */
   publicRateLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 120),
   logLevel: v.optional(v.picklist(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+  /** Where the built widget is (npm run build:widget). */
+  widgetDir: v.optional(
+    v.pipe(v.string(), v.minLength(1)),
+    join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'widget'),
+  ),
   /** Seed a demo site and keys on first start. */
   demo: v.optional(v.boolean(), true),
 });
@@ -50,6 +57,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   CONSENTRY_PUBLIC_RATE_LIMIT: 'publicRateLimit',
   CONSENTRY_LOG_LEVEL: 'logLevel',
   CONSENTRY_DEMO: 'demo',
+  CONSENTRY_WIDGET_DIR: 'widgetDir',
 };
 
 const NUMERIC = new Set<keyof ServerConfig>([

@@ -257,6 +257,24 @@ export function openApiDocument(serverUrl?: string) {
           responses: { '200': { description: 'Revoked' }, ...common },
         },
       },
+      '/consentry.js': {
+        get: {
+          summary: 'The widget for the script tag (cached an hour, revalidated by ETag)',
+          responses: {
+            '200': { description: 'JavaScript' },
+            '304': { description: 'Not modified' },
+            '404': error('Not built'),
+          },
+        },
+      },
+      '/widget/{file}': {
+        get: {
+          summary:
+            'The same widget pinned by content hash (consentry.<hash>.js), cached for a year',
+          parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'JavaScript' }, '404': error('Unknown version') },
+        },
+      },
       '/healthz': { get: { summary: 'Health', responses: { '200': { description: 'OK' } } } },
       '/metrics': {
         get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Metrics' } } },

@@ -454,6 +454,8 @@ const ROUTES = [
   'DELETE /v1/keys/{id}',
   'GET /healthz',
   'GET /metrics',
+  'GET /consentry.js',
+  'GET /widget/{file}',
 ].sort();
 
 interface OpenApiDoc {
