@@ -1,0 +1,133 @@
+// The widget in real Chromium, against a real ledger over HTTP, on a shop page of another origin.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { widgetHarness } from './widget-harness';
+
+let browser: Browser;
+let h: Awaited<ReturnType<typeof widgetHarness>>;
+
+beforeAll(async () => {
+  [browser, h] = await Promise.all([launchChromium(), widgetHarness({ countryHeader: true })]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+const widget = (page: Page) => page.locator('#consentry-root');
+
+async function visit(
+  path: string,
+  html: string,
+  options: { headers?: Record<string, string>; country?: string; gpc?: boolean } = {},
+) {
+  const url = h.page(path, { html, headers: options.headers });
+  const context = await browser.newContext();
+  // What a trusted proxy in front of the ledger adds (the country), and the header a GPC browser
+  // sends: added on the wire, as they would be, not by page script (which CORS would stop).
+  const extra = {
+    ...(options.country ? { 'x-test-country': options.country } : {}),
+    ...(options.gpc ? { 'sec-gpc': '1' } : {}),
+  };
+  await context.route(`${h.ledgerOrigin}/**`, (route) =>
+    route.continue({ headers: { ...route.request().headers(), ...extra } }),
+  );
+  if (options.gpc) {
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+    );
+  }
+  const page = await context.newPage();
+  page.on('console', (m) => void (process.env.DEBUG_BROWSER && console.log('[page]', m.text())));
+  await page.goto(url);
+  await page.waitForFunction(
+    () => !!(window as { consentry?: { state(): unknown } }).consentry?.state(),
+  );
+  return page;
+}
+
+const shop = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}</head><body><h1>Shop</h1>${body}</body></html>`;
+
+describe('the widget in Chromium', { timeout: 30_000 }, () => {
+  it('shows a Berlin visitor the opt-in dialog and runs gated scripts only after "Accept all"', async () => {
+    const page = await visit(
+      '/berlin',
+      shop(
+        `<script type="text/plain" data-consent="analytics">window.__analytics = true;</script>`,
+        h.tag(),
+      ),
+      { country: 'DE' },
+    );
+    const dialog = widget(page).getByRole('dialog');
+    await expect(dialog.getAttribute('aria-modal')).resolves.toBe('true');
+    const names = await widget(page).getByRole('button').allInnerTexts();
+    expect(names).toEqual(['Accept all', 'Reject all', 'Customise']);
+    expect(
+      await page.evaluate(() => (window as { __analytics?: boolean }).__analytics),
+    ).toBeUndefined();
+    await widget(page).getByRole('button', { name: 'Accept all' }).click();
+    await page.waitForFunction(() => (window as { __analytics?: boolean }).__analytics === true);
+    await page.waitForFunction(
+      () => !!(window as { consentry?: { lastReceipt(): unknown } }).consentry?.lastReceipt(),
+    );
+    const receipt = await page.evaluate(() =>
+      (
+        window as unknown as { consentry: { lastReceipt(): { siteId: string; country: string } } }
+      ).consentry.lastReceipt(),
+    );
+    expect(receipt).toMatchObject({ siteId: 'demo-shop', country: 'DE' });
+    await expect(
+      widget(page).getByRole('button', { name: 'Privacy settings' }).isVisible(),
+    ).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  it('works on a page whose CSP forbids inline scripts, inline styles and eval and requires Trusted Types, with no violation', async () => {
+    const nonce = 'c29tZS1ub25jZQ';
+    const csp = [
+      "default-src 'self'",
+      `script-src 'nonce-${nonce}' ${h.ledgerOrigin}`,
+      "style-src 'self'",
+      `connect-src ${h.ledgerOrigin}`,
+      "require-trusted-types-for 'script'",
+      'trusted-types consentry',
+    ].join('; ');
+    const head = `<script nonce="${nonce}">window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));</script>${h.tag(`nonce="${nonce}"`)}`;
+    const body = `<script type="text/plain" data-consent="analytics" nonce="${nonce}">window.__analytics = true;</script>`;
+    const page = await visit('/strict', shop(body, head), {
+      headers: { 'content-security-policy': csp },
+      country: 'DE',
+    });
+    await widget(page).getByRole('button', { name: 'Accept all' }).click();
+    await page.waitForFunction(() => (window as { __analytics?: boolean }).__analytics === true);
+    await widget(page).getByRole('button', { name: 'Privacy settings' }).click();
+    await expect(widget(page).getByRole('dialog').isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => (window as { __violations?: string[] }).__violations)).toEqual(
+      [],
+    );
+    await page.context().close();
+  });
+
+  it('shows a Californian with Global Privacy Control the opt-out notice saying GPC is honoured, and keeps sale/sharing off', async () => {
+    const page = await visit('/california', shop('', h.tag()), { country: 'US', gpc: true });
+    await expect(widget(page).getByRole('dialog').getAttribute('aria-modal')).resolves.toBeNull();
+    await expect(
+      widget(page)
+        .getByText(/Global Privacy Control/)
+        .isVisible(),
+    ).resolves.toBe(true);
+    const granted = await page.evaluate(() => {
+      const c = (window as unknown as { consentry: { granted(p: string): boolean } }).consentry;
+      return {
+        sale: c.granted('sale_sharing'),
+        ads: c.granted('advertising'),
+        analytics: c.granted('analytics'),
+      };
+    });
+    expect(granted).toEqual({ sale: false, ads: false, analytics: true });
+    await page.context().close();
+  });
+});
