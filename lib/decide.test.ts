@@ -5,7 +5,7 @@
  * the notice the widget shows, why, and the effective choice for the purposes the sentence names.
  */
 import { describe, expect, it } from 'vitest';
-import { shopConfig } from '../tests/fixtures/site-configs';
+import { shopConfig, SHOP_OPTIONAL } from '../tests/fixtures/site-configs';
 import { applyChoice, type ConsentAction } from './apply-choice';
 import { decide, type ChoiceSource, type PromptReason, type UiMode } from './decide';
 import type { PurposeId } from './purposes';
@@ -39,19 +39,6 @@ const SAO_PAULO: Region = { country: 'BR', subdivision: 'SP' };
 const TOKYO: Region = { country: 'JP' };
 const UNKNOWN_COUNTRY: Region = { country: 'XX' };
 const NOWHERE: Region = {};
-
-/** The optional purposes the fixture shop declares. */
-const SHOP_OPTIONAL: PurposeId[] = [
-  'analytics',
-  'personalisation',
-  'advertising',
-  'marketing_email',
-  'marketing_phone',
-  'sale_sharing',
-  'third_party_provision',
-  'cross_border_transfer',
-  'sensitive_personal_info',
-];
 
 // Site configuration variants: each edits the fixture's input before it is validated.
 type ConfigEdit = (input: SiteConfigInput) => void;

@@ -1,28 +1,16 @@
 /** A person as the ledger knows them: their entries (including those of devices linked to them) and their status. */
 import type { DecisionEvent } from '../../lib/consent-status';
-import type { PurposeId } from '../../lib/purposes';
-import type { RegimeId } from '../../lib/regimes';
-import type { Method } from '../../lib/schema-parts';
 import type { Storage, SubjectDecisionRow, SubjectRow } from '../storage/storage';
 import type { Decision } from './decision';
 
-/** The hashed record of a consent entry, as the writer stored it. */
-export interface ConsentRecord {
+/** The hashed record of a consent entry, as the writer stored it: its decision and the proof around it. */
+export interface ConsentRecord extends Decision {
   kind: 'consent';
   eventId: string;
   position: number;
   receivedAt: string;
-  visitorRef: string;
-  identity: Partial<Record<'email' | 'phone', string>>;
-  verified: boolean;
-  choices: Partial<Record<PurposeId, boolean>>;
-  regime: RegimeId;
-  method: Method;
-  policyVersion: string;
   noticeHash: string;
   language: string;
-  gpc: boolean;
-  gpcHeader: boolean;
   clientTime: string;
   page: string;
   country: string | null;

@@ -2,11 +2,10 @@
 import { act, configure, fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentEvent } from '../../lib/consent-event';
-import type { PurposeId } from '../../lib/purposes';
 import type { Receipt } from '../../lib/receipt';
 import type { RegimeId } from '../../lib/regimes';
 import { validateSiteConfig } from '../../lib/site-config-rules';
-import { shopConfig } from '../../tests/fixtures/site-configs';
+import { shopConfig, SHOP_OPTIONAL } from '../../tests/fixtures/site-configs';
 import type { ConsentryApi } from '../create-consentry';
 import { ConsentryCore } from '../core/consentry';
 import { localDeviceStore } from '../core/device-store';
@@ -30,17 +29,7 @@ const en = STRINGS.en!;
 const de = STRINGS.de!;
 const ar = STRINGS.ar!;
 
-const OPTIONAL: PurposeId[] = [
-  'analytics',
-  'personalisation',
-  'advertising',
-  'marketing_email',
-  'marketing_phone',
-  'sale_sharing',
-  'third_party_provision',
-  'cross_border_transfer',
-  'sensitive_personal_info',
-];
+const OPTIONAL = SHOP_OPTIONAL;
 
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
