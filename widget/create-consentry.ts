@@ -7,11 +7,12 @@
 import type { PurposeId } from '../lib/purposes';
 import type { Receipt } from '../lib/receipt';
 import type { RegimeId } from '../lib/regimes';
+import type { UiStrings } from '../lib/ui-strings-en';
 import { ConsentryCore, type ConsentryState, type Identity } from './core/consentry';
 import { localDeviceStore } from './core/device-store';
 import { Outbox } from './core/outbox';
 import { fetchSetup, inlineSetup, type SiteSetup } from './core/site-source';
-import { pickLanguage } from './i18n/pick-language';
+import { pickLanguage } from '../lib/pick-language';
 
 /** Options of createConsentry. */
 export interface ConsentryOptions {
@@ -20,7 +21,12 @@ export interface ConsentryOptions {
   /** The ledger's origin; the script tag defaults it to the script's own origin. */
   apiOrigin?: string;
   /** Inline configuration (validated like the ledger does) for sites without a ledger round trip. */
-  inline?: { siteId: string; regime?: RegimeId; config: unknown };
+  inline?: {
+    siteId: string;
+    regime?: RegimeId;
+    config: unknown;
+    strings?: Record<string, UiStrings>;
+  };
   /** Force a language; otherwise the page's `lang`, then the browser's, among the site's languages. */
   language?: string;
   /** The page's CSP nonce, carried onto the scripts the widget activates. */

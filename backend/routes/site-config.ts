@@ -1,6 +1,7 @@
 /** GET /v1/site-config: what the widget needs, public and cacheable. */
 import { Hono } from 'hono';
 import { regimeForRegion } from '../../lib/region';
+import { stringsFor } from '../../lib/ui-strings';
 import { rawPublicKey } from '../crypto/secrets';
 import { sha256 } from '../crypto/hash';
 import type { AppEnv } from '../context';
@@ -24,6 +25,10 @@ export const siteConfigRoute = new Hono<AppEnv>().get('/', async (c) => {
     regime: regimeForRegion(region, policy.config.fallbackRegime),
     region,
     config: policy.config,
+    // The widget carries English only; the site's other languages come with its configuration.
+    strings: Object.fromEntries(
+      policy.config.languages.map((language) => [language, stringsFor(language)]),
+    ),
     ledgerKey: {
       keyId: secrets.keyId,
       algorithm: 'Ed25519',

@@ -85,6 +85,17 @@ describe('the widget in Chromium', { timeout: 30_000 }, () => {
     await page.context().close();
   });
 
+  it("speaks the page's language with strings the ledger sends (German here), not only English", async () => {
+    const html = shop('', h.tag()).replace('<html lang="en">', '<html lang="de">');
+    const page = await visit('/german', html, { country: 'AT' });
+    const names = await widget(page).getByRole('button').allInnerTexts();
+    expect(names).toEqual(['Alle akzeptieren', 'Alle ablehnen', 'Anpassen']);
+    await expect(widget(page).getByRole('heading').first().innerText()).resolves.toBe(
+      'Ihre Privatsphäre bei Alpine Outfitters',
+    );
+    await page.context().close();
+  });
+
   it('works on a page whose CSP forbids inline scripts, inline styles and eval and requires Trusted Types, with no violation', async () => {
     const nonce = 'c29tZS1ub25jZQ';
     const csp = [

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConsentEventSchema, type ConsentEvent } from '../../lib/consent-event';
 import type { RegimeId } from '../../lib/regimes';
 import { validateSiteConfig } from '../../lib/site-config-rules';
+import { EN_STRINGS } from '../../lib/ui-strings-en';
 import { shopConfig } from '../../tests/fixtures/site-configs';
 import { ConsentryCore } from './consentry';
 import { localDeviceStore, STORE_KEY } from './device-store';
@@ -18,7 +19,7 @@ function setup(
   edit(input);
   const parsed = validateSiteConfig(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  return { siteId: 'demo-shop', regime, config: parsed.value };
+  return { siteId: 'demo-shop', regime, config: parsed.value, strings: { en: EN_STRINGS } };
 }
 
 function start(

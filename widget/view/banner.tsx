@@ -1,5 +1,5 @@
 import type { ConsentryState } from '../core/consentry';
-import type { UiStrings } from '../i18n/strings';
+import type { UiStrings } from '../../lib/ui-strings-en';
 import { useFocusTrap } from './use-focus-trap';
 
 /** What the banner can ask the widget to do. */

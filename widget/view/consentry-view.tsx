@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsentryApi } from '../create-consentry';
 import type { ConsentryState } from '../core/consentry';
-import { RTL, stringsFor } from '../i18n/strings';
+import { EN_STRINGS, RTL } from '../../lib/ui-strings-en';
 import { Banner } from './banner';
 import { Preferences } from './preferences';
 
@@ -31,7 +31,7 @@ export function ConsentryView({ api, initial }: { api: ConsentryApi; initial: Co
       setBackToReopen(false);
     }
   }, [layer, backToReopen]);
-  const strings = stringsFor(state.language);
+  const strings = state.setup.strings[state.language] ?? EN_STRINGS;
   const after = (action: Promise<void>) => {
     setLayer('none');
     void action;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { PURPOSES, type PurposeId } from '../../lib/purposes';
 import type { ConsentryState } from '../core/consentry';
-import type { UiStrings } from '../i18n/strings';
+import type { UiStrings } from '../../lib/ui-strings-en';
 import { useFocusTrap } from './use-focus-trap';
 
 const fill = (template: string, values: Record<string, string | number>) =>

@@ -9,7 +9,7 @@ import { shopConfig, SHOP_OPTIONAL } from '../../tests/fixtures/site-configs';
 import type { ConsentryApi } from '../create-consentry';
 import { ConsentryCore } from '../core/consentry';
 import { localDeviceStore } from '../core/device-store';
-import { STRINGS } from '../i18n/strings';
+import { STRINGS } from '../../lib/ui-strings';
 import { mountView } from './mount-view';
 
 type ConfigInput = ReturnType<typeof shopConfig>;
@@ -53,7 +53,12 @@ function boot(
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const sent: ConsentEvent[] = [];
   const core = new ConsentryCore({
-    setup: { siteId: 'demo-shop', regime: options.regime ?? 'gdpr', config: parsed.value },
+    setup: {
+      siteId: 'demo-shop',
+      regime: options.regime ?? 'gdpr',
+      config: parsed.value,
+      strings: STRINGS,
+    },
     window,
     store: localDeviceStore(window.localStorage),
     outbox: { add: async (event: ConsentEvent) => void sent.push(event) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RTL, STRINGS, stringsFor } from './strings';
+import { RTL, STRINGS, stringsFor } from './ui-strings';
 
 type Leaf = [path: string, value: unknown];
 
