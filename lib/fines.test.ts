@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { maxFine, type FineFormula } from './fines';
-import { REGIMES } from './regimes';
+import { REGIME_LAW } from './regime-law';
 
-const gdpr = REGIMES.gdpr.maxFine;
-const ccpa = REGIMES.ccpa.maxFine;
-const lgpd = REGIMES.lgpd.maxFine;
-const pipl = REGIMES.pipl.maxFine;
+const gdpr = REGIME_LAW.gdpr.maxFine;
+const ccpa = REGIME_LAW.ccpa.maxFine;
+const lgpd = REGIME_LAW.lgpd.maxFine;
+const pipl = REGIME_LAW.pipl.maxFine;
 
 const M = 1_000_000;
 
@@ -62,11 +62,11 @@ describe('maxFine under CCPA (USD 2,500 per violation, 7,500 if intentional)', (
 
 describe('maxFine under the US state laws', () => {
   it('uses the per-violation amounts of the universal-opt-out states', () => {
-    expect(maxFine(REGIMES.us_uoom.maxFine, { annualTurnover: 0, violations: 2 })?.amount).toBe(
+    expect(maxFine(REGIME_LAW.us_uoom.maxFine, { annualTurnover: 0, violations: 2 })?.amount).toBe(
       15_000,
     );
     expect(
-      maxFine(REGIMES.us_uoom.maxFine, { annualTurnover: 0, violations: 2, intentional: true })
+      maxFine(REGIME_LAW.us_uoom.maxFine, { annualTurnover: 0, violations: 2, intentional: true })
         ?.amount,
     ).toBe(40_000);
   });
@@ -116,7 +116,7 @@ describe('maxFine under PIPL (Art. 66: RMB 50M or 5% of turnover)', () => {
 describe('maxFine without a fine regime', () => {
   it('returns null for the default regime', () => {
     expect(
-      maxFine(REGIMES.default.maxFine, { annualTurnover: 1_000 * M, violations: 10 }),
+      maxFine(REGIME_LAW.default.maxFine, { annualTurnover: 1_000 * M, violations: 10 }),
     ).toBeNull();
   });
 

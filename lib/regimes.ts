@@ -1,21 +1,15 @@
 /**
  * The privacy regimes as data: one table, so the widget, the ledger and the extension read the
- * same rules. Citations live beside each rule. Over 150 lines because it is one table.
+ * same rules. Their citations and fine formulas are in regime-law.ts. Over 150 lines because it
+ * is one table.
  */
 import { PURPOSE_IDS, REGIME_IDS, type PurposeId, type RegimeId } from './ids';
 import { PURPOSES } from './purposes';
-import type { FineFormula } from './fines';
 
 export { REGIME_IDS, type RegimeId } from './ids';
 
 /** Opt-in: nothing optional before a yes. Opt-out: allowed until the person says no. */
 export type ConsentModel = 'opt_in' | 'opt_out';
-
-/** A legal reference kept with the rule it supports. */
-export interface Citation {
-  topic: string;
-  ref: string;
-}
 
 /** What a regime requires of a consent notice and of the records behind it. */
 export interface Regime {
@@ -35,8 +29,6 @@ export interface Regime {
   /** ISO 3166-1 alpha-2 countries, and ISO 3166-2 subdivisions (e.g. US-CO), the regime covers. */
   countries: readonly string[];
   subdivisions: readonly string[];
-  maxFine: FineFormula;
-  citations: readonly Citation[];
 }
 
 const separateConsentFor = (id: RegimeId): PurposeId[] =>
@@ -69,27 +61,6 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     lifetimeDays: DEFAULT_LIFETIME_DAYS,
     countries: [...EEA, 'GB', 'CH'],
     subdivisions: [],
-    maxFine: {
-      kind: 'greater_of',
-      fixed: 20_000_000,
-      turnoverPercent: 4,
-      currency: 'EUR',
-      ref: 'GDPR Art. 83(5)',
-    },
-    citations: [
-      { topic: 'consent', ref: 'GDPR Art. 4(11), Art. 7; Recital 32 (no pre-ticked boxes)' },
-      { topic: 'cookies', ref: 'ePrivacy Directive Art. 5(3)' },
-      {
-        topic: 'reject_all',
-        ref: 'EDPB Cookie Banner Taskforce report (2023); CNIL Deliberation 2020-092',
-      },
-      { topic: 'withdrawal', ref: 'GDPR Art. 7(3)' },
-      { topic: 'proof', ref: 'GDPR Art. 7(1)' },
-      { topic: 'sensitive', ref: 'GDPR Art. 9(2)(a) (explicit consent)' },
-      { topic: 'gpc', ref: 'GDPR Art. 21(5) (objection by automated means)' },
-      { topic: 'lifetime', ref: 'CNIL Deliberation 2020-091 (six months is good practice)' },
-      { topic: 'uk_ch', ref: 'UK GDPR and PECR reg. 6; Swiss FADP Art. 6' },
-    ],
   },
   ccpa: {
     id: 'ccpa',
@@ -103,19 +74,6 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     lifetimeDays: 365,
     countries: [],
     subdivisions: ['US-CA'],
-    maxFine: {
-      kind: 'per_violation',
-      perViolation: 2_500,
-      perIntentional: 7_500,
-      currency: 'USD',
-      ref: 'Cal. Civ. Code § 1798.155, § 1798.199.90',
-    },
-    citations: [
-      { topic: 'opt_out', ref: 'Cal. Civ. Code § 1798.120, § 1798.135 ("Do Not Sell or Share")' },
-      { topic: 'gpc', ref: '11 CCR § 7025 (opt-out preference signals)' },
-      { topic: 'sensitive', ref: 'Cal. Civ. Code § 1798.121 (right to limit)' },
-      { topic: 'telemarketing', ref: '47 U.S.C. § 227 (TCPA)' },
-    ],
   },
   us_uoom: {
     id: 'us_uoom',
@@ -140,21 +98,6 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
       'US-MN',
       'US-MD',
     ],
-    maxFine: {
-      kind: 'per_violation',
-      perViolation: 7_500,
-      perIntentional: 20_000,
-      currency: 'USD',
-      ref: 'e.g. Tex. Bus. & Com. Code § 541.155; Colo. Rev. Stat. § 6-1-112',
-    },
-    citations: [
-      { topic: 'gpc', ref: 'e.g. Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 CCR 904-3 Rule 5' },
-      {
-        topic: 'sensitive',
-        ref: 'e.g. Colo. Rev. Stat. § 6-1-1308(7) (consent for sensitive data)',
-      },
-      { topic: 'telemarketing', ref: '47 U.S.C. § 227 (TCPA)' },
-    ],
   },
   us_opt_out: {
     id: 'us_opt_out',
@@ -167,18 +110,6 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     lifetimeDays: 365,
     countries: [],
     subdivisions: ['US-VA', 'US-UT', 'US-IA', 'US-IN', 'US-TN', 'US-KY', 'US-RI'],
-    maxFine: {
-      kind: 'per_violation',
-      perViolation: 7_500,
-      perIntentional: 7_500,
-      currency: 'USD',
-      ref: 'e.g. Va. Code § 59.1-584',
-    },
-    citations: [
-      { topic: 'opt_out', ref: 'e.g. Va. Code § 59.1-577(A)(5)' },
-      { topic: 'sensitive', ref: 'e.g. Va. Code § 59.1-578(A)(5)' },
-      { topic: 'telemarketing', ref: '47 U.S.C. § 227 (TCPA)' },
-    ],
   },
   pipl: {
     id: 'pipl',
@@ -192,27 +123,6 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     countries: ['CN'],
     subdivisions: [],
     // The text reads "or"; exposure takes the higher of the two as the upper bound.
-    maxFine: {
-      kind: 'greater_of',
-      fixed: 50_000_000,
-      turnoverPercent: 5,
-      currency: 'CNY',
-      ref: 'PIPL Art. 66',
-    },
-    citations: [
-      {
-        topic: 'consent',
-        ref: 'PIPL Art. 14 (voluntary, explicit, fully informed; re-consent on change)',
-      },
-      { topic: 'withdrawal', ref: 'PIPL Art. 15' },
-      { topic: 'third_party', ref: 'PIPL Art. 23 (recipient named, separate consent)' },
-      { topic: 'automated_marketing', ref: 'PIPL Art. 24 (an easy way to refuse)' },
-      { topic: 'sensitive', ref: 'PIPL Art. 28, Art. 29 (separate consent)' },
-      {
-        topic: 'cross_border',
-        ref: 'PIPL Art. 38, Art. 39 (overseas recipient named, separate consent)',
-      },
-    ],
   },
   lgpd: {
     id: 'lgpd',
@@ -225,22 +135,6 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     lifetimeDays: DEFAULT_LIFETIME_DAYS,
     countries: ['BR'],
     subdivisions: [],
-    maxFine: {
-      kind: 'capped_percent',
-      turnoverPercent: 2,
-      cap: 50_000_000,
-      currency: 'BRL',
-      ref: 'LGPD Art. 52 II',
-    },
-    citations: [
-      {
-        topic: 'consent',
-        ref: 'LGPD Art. 7 I, Art. 8 (free, informed, unambiguous; burden of proof)',
-      },
-      { topic: 'withdrawal', ref: 'LGPD Art. 8 §5' },
-      { topic: 'third_party', ref: 'LGPD Art. 7 §5 (specific consent to share)' },
-      { topic: 'sensitive', ref: 'LGPD Art. 11 I (specific and highlighted consent)' },
-    ],
   },
   default: {
     id: 'default',
@@ -253,8 +147,6 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
     lifetimeDays: DEFAULT_LIFETIME_DAYS,
     countries: [],
     subdivisions: [],
-    maxFine: { kind: 'none' },
-    citations: [],
   },
 };
 

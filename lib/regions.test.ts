@@ -1,3 +1,4 @@
+import { REGIME_LAW } from './regime-law';
 import { describe, expect, it } from 'vitest';
 import { shopConfig } from '../tests/fixtures/site-configs';
 import { PURPOSES } from './purposes';
@@ -132,7 +133,7 @@ describe('the regime table', () => {
   });
 
   it.each(REGIME_IDS.filter((id) => id !== 'default'))('cites the law behind %s', (id) => {
-    const { citations } = REGIMES[id];
+    const { citations } = REGIME_LAW[id];
     expect(citations.length).toBeGreaterThan(0);
     for (const citation of citations) {
       expect(citation.topic.trim()).not.toBe('');

@@ -6,6 +6,7 @@
 import { statusOf, type DecisionEvent } from '../../lib/consent-status';
 import { maxFine, type FineExposure } from '../../lib/fines';
 import { PURPOSES, type PurposeId } from '../../lib/purposes';
+import { REGIME_LAW } from '../../lib/regime-law';
 import { REGIMES, type RegimeId } from '../../lib/regimes';
 import type { Services } from '../context';
 import { decisionEventOf, type ConsentRecord } from '../ledger/person';
@@ -148,7 +149,7 @@ export async function auditSite(
 
   const turnover = options.annualTurnover ?? 0;
   const exposure = (regime: RegimeId, violations: number) =>
-    maxFine(REGIMES[regime].maxFine, { annualTurnover: turnover, violations });
+    maxFine(REGIME_LAW[regime].maxFine, { annualTurnover: turnover, violations });
   const findings: Finding[] = [];
   if (!integrity.ok) {
     findings.push({
@@ -161,7 +162,7 @@ export async function auditSite(
     });
   }
   const cite = (regime: RegimeId, topics: string[]) =>
-    REGIMES[regime].citations
+    REGIME_LAW[regime].citations
       .filter((c) => topics.includes(c.topic))
       .map((c) => c.ref)
       .join('; ');
