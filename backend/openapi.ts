@@ -267,6 +267,16 @@ export function openApiDocument(serverUrl?: string) {
           },
         },
       },
+      '/consentry-inline.js': {
+        get: {
+          summary: 'The widget build that also accepts inline configurations (data-config)',
+          responses: {
+            '200': { description: 'JavaScript' },
+            '304': { description: 'Not modified' },
+            '404': error('Not built'),
+          },
+        },
+      },
       '/widget/{file}': {
         get: {
           summary:

@@ -11,7 +11,7 @@ import type { UiStrings } from '../lib/ui-strings-en';
 import { ConsentryCore, type ConsentryState, type Identity } from './core/consentry';
 import { localDeviceStore } from './core/device-store';
 import { Outbox } from './core/outbox';
-import { fetchSetup, inlineSetup, type SiteSetup } from './core/site-source';
+import { fetchSetup, type InlineSetup, type SiteSetup } from './core/site-source';
 import { pickLanguage } from '../lib/pick-language';
 
 /** Options of createConsentry. */
@@ -64,8 +64,19 @@ const warn = (message: string) => {
   }
 };
 
-/** Starts the widget. */
-export function createConsentry(options: ConsentryOptions, win: Window = window): ConsentryApi {
+/** Turns an inline configuration into a setup (validating it); builds that take inline configs pass one. */
+export type InlineResolver = (inline: InlineSetup) => SiteSetup | Error;
+
+/**
+ * Starts the widget. `resolveInline` is what accepts inline configurations: the default script
+ * tag leaves it out (the ledger validated the configuration already), which keeps the whole
+ * validator out of its bytes.
+ */
+export function createConsentry(
+  options: ConsentryOptions,
+  win: Window = window,
+  resolveInline?: InlineResolver,
+): ConsentryApi {
   let core: ConsentryCore | null = null;
   const noUi = { showBanner: () => undefined, showPreferences: () => undefined };
   const api: ConsentryApi = {
@@ -86,7 +97,10 @@ export function createConsentry(options: ConsentryOptions, win: Window = window)
   };
   api.ready = (async () => {
     const setup: SiteSetup | Error = options.inline
-      ? inlineSetup(options.inline)
+      ? (resolveInline?.(options.inline) ??
+        new Error(
+          'consentry: this build takes its configuration from the ledger; use consentry-inline.js for inline ones',
+        ))
       : options.siteKey && options.apiOrigin
         ? await fetchSetup(options.apiOrigin, options.siteKey, (...a) => win.fetch(...a))
         : new Error('consentry: give a siteKey and apiOrigin, or an inline configuration');

@@ -1,26 +1,26 @@
 import { defineConfig } from 'vite';
 
+const ENTRIES: Record<string, { entry: string; fileName: string; format: 'iife' | 'es' }> = {
+  production: { entry: 'widget/embed.ts', fileName: 'consentry.js', format: 'iife' },
+  inline: { entry: 'widget/embed-inline.ts', fileName: 'consentry-inline.js', format: 'iife' },
+  esm: { entry: 'widget/index.ts', fileName: 'consentry.mjs', format: 'es' },
+};
+
 /**
- * Two builds into dist/widget/: `consentry.js`, the script-tag IIFE (default mode), and
+ * Three builds into dist/widget/: `consentry.js`, the default script-tag IIFE (default mode);
+ * `consentry-inline.js`, the same with inline configurations (`--mode inline`); and
  * `consentry.mjs`, the ES module for bundlers (`--mode esm`, `createConsentry`).
  */
 export default defineConfig(({ mode }) => {
-  const esm = mode === 'esm';
+  const { entry, fileName, format } = ENTRIES[mode] ?? ENTRIES.production!;
   return {
     publicDir: false,
     build: {
       outDir: 'dist/widget',
-      emptyOutDir: !esm,
+      emptyOutDir: mode === 'production',
       target: 'es2020',
       sourcemap: true,
-      lib: esm
-        ? { entry: 'widget/index.ts', formats: ['es'], fileName: () => 'consentry.mjs' }
-        : {
-            entry: 'widget/embed.ts',
-            name: 'consentryWidget',
-            formats: ['iife'],
-            fileName: () => 'consentry.js',
-          },
+      lib: { entry, formats: [format], fileName: () => fileName, name: 'consentryWidget' },
     },
   };
 });

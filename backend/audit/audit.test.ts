@@ -455,6 +455,7 @@ const ROUTES = [
   'GET /healthz',
   'GET /metrics',
   'GET /consentry.js',
+  'GET /consentry-inline.js',
   'GET /widget/{file}',
 ].sort();
 

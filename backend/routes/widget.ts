@@ -1,7 +1,8 @@
 /**
- * Serves the built widget (`npm run build:widget`): `/consentry.js` for the script tag (an hour
- * of caching plus revalidation by ETag, so updates reach sites), and the same bytes under
- * `/widget/consentry.<hash>.js`, cached for a year as immutable, for sites that pin a version.
+ * Serves the built widget (`npm run build:widget`): `/consentry.js` (and `/consentry-inline.js`)
+ * for the script tag (an hour of caching plus revalidation by ETag, so updates reach sites), and
+ * the same bytes under `/widget/consentry.<hash>.js`, cached for a year as immutable, for sites
+ * that pin a version.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,25 +38,32 @@ const missing = () =>
     'The widget is not built: run `npm run build:widget` (npm start does it for you)',
   );
 
+const FILES = ['consentry.js', 'consentry-inline.js'];
+
 /** Routes for the widget files. */
-export const widgetRoute = new Hono<AppEnv>()
-  .get('/consentry.js', (c) => {
-    const built = load(c.var.services.config.widgetDir, 'consentry.js');
+export const widgetRoute = new Hono<AppEnv>();
+
+for (const file of FILES) {
+  widgetRoute.get(`/${file}`, (c) => {
+    const built = load(c.var.services.config.widgetDir, file);
     if (!built) throw missing();
     const etag = `"${built.hash}"`;
     c.header('etag', etag);
     c.header('cache-control', 'public, max-age=3600, stale-while-revalidate=86400');
-    c.header('x-consentry-widget', `/widget/consentry.${built.hash}.js`);
+    c.header('x-consentry-widget', `/widget/${file.replace(/\.js$/, '')}.${built.hash}.js`);
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     return c.body(new Uint8Array(built.body), 200, {
       'content-type': 'text/javascript; charset=utf-8',
     });
-  })
-  .get('/widget/:file', (c) => {
-    const built = load(c.var.services.config.widgetDir, 'consentry.js');
-    if (!built || c.req.param('file') !== `consentry.${built.hash}.js`) throw missing();
-    c.header('cache-control', 'public, max-age=31536000, immutable');
-    return c.body(new Uint8Array(built.body), 200, {
-      'content-type': 'text/javascript; charset=utf-8',
-    });
   });
+}
+
+widgetRoute.get('/widget/:file', (c) => {
+  const pinned = /^(consentry(?:-inline)?)\.([0-9a-f]{16})\.js$/.exec(c.req.param('file'));
+  const built = pinned ? load(c.var.services.config.widgetDir, `${pinned[1]}.js`) : null;
+  if (!built || built.hash !== pinned?.[2]) throw missing();
+  c.header('cache-control', 'public, max-age=31536000, immutable');
+  return c.body(new Uint8Array(built.body), 200, {
+    'content-type': 'text/javascript; charset=utf-8',
+  });
+});

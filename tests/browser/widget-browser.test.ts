@@ -1,6 +1,7 @@
 // The widget in real Chromium, against a real ledger over HTTP, on a shop page of another origin.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoConfig } from '../../backend/demo/demo-config';
 import { launchChromium } from './chromium';
 import { widgetHarness } from './widget-harness';
 
@@ -93,6 +94,25 @@ describe('the widget in Chromium', { timeout: 30_000 }, () => {
     await expect(widget(page).getByRole('heading').first().innerText()).resolves.toBe(
       'Ihre Privatsphäre bei Alpine Outfitters',
     );
+    await page.context().close();
+  });
+
+  it('takes an inline configuration through consentry-inline.js, without asking the ledger for one', async () => {
+    const config = JSON.stringify(demoConfig()).replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+    const tag = `<script src="${h.ledgerOrigin}/consentry-inline.js" data-config='${config}' data-site-id="inline-shop" data-regime="gdpr" async></script>`;
+    const page = await visit('/inline', shop('', tag));
+    expect(await widget(page).getByRole('button').allInnerTexts()).toEqual([
+      'Accept all',
+      'Reject all',
+      'Customise',
+    ]);
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as { consentry: { state(): { siteId: string } } }).consentry.state()
+            .siteId,
+      ),
+    ).toBe('inline-shop');
     await page.context().close();
   });
 

@@ -14,7 +14,14 @@ let built: Promise<string> | null = null;
 export function buildWidget(): Promise<string> {
   built ??= (async () => {
     const root = join(import.meta.dirname, '..', '..');
-    await build({ root, configFile: join(root, 'widget', 'vite.config.ts'), logLevel: 'warn' });
+    for (const mode of ['production', 'inline']) {
+      await build({
+        root,
+        configFile: join(root, 'widget', 'vite.config.ts'),
+        mode,
+        logLevel: 'warn',
+      });
+    }
     return join(root, 'dist', 'widget');
   })();
   return built;

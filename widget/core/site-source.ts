@@ -1,5 +1,5 @@
-import { validateSiteConfig } from '../../lib/site-config-rules';
 import type { SiteConfig } from '../../lib/site-config';
+import { isPurposeId } from '../../lib/purposes';
 import { isRegimeId, type RegimeId } from '../../lib/regimes';
 import { EN_STRINGS, type UiStrings } from '../../lib/ui-strings-en';
 
@@ -21,8 +21,31 @@ export interface InlineSetup {
   strings?: Record<string, UiStrings>;
 }
 
+/**
+ * The ledger validated the configuration when it was published; here only its shape is checked,
+ * so a broken answer is refused without carrying the whole validator in the widget.
+ */
+function looksLikeConfig(config: unknown): config is SiteConfig {
+  const c = config as Partial<Record<keyof SiteConfig, unknown>> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.policyVersion === 'string' &&
+    typeof c.defaultLanguage === 'string' &&
+    Array.isArray(c.languages) &&
+    Array.isArray(c.purposes) &&
+    c.purposes.every(
+      (p: { id?: unknown }) =>
+        isPurposeId(p?.id) && Array.isArray((p as { services?: unknown }).services),
+    ) &&
+    typeof c.texts === 'object' &&
+    c.texts !== null &&
+    typeof c.ui === 'object'
+  );
+}
+
 /** Accepts only complete string tables (every key of the English one, as strings). */
-function validStrings(value: unknown): Record<string, UiStrings> {
+export function validStrings(value: unknown): Record<string, UiStrings> {
   const out: Record<string, UiStrings> = { en: EN_STRINGS };
   if (typeof value !== 'object' || value === null) return out;
   for (const [language, table] of Object.entries(value as Record<string, unknown>)) {
@@ -36,21 +59,6 @@ function validStrings(value: unknown): Record<string, UiStrings> {
     if (complete) out[language] = t as unknown as UiStrings;
   }
   return out;
-}
-
-/** Validates an inline configuration with lib's rules; the error lists the problems. */
-export function inlineSetup(inline: InlineSetup): SiteSetup | Error {
-  const parsed = validateSiteConfig(inline.config);
-  if (!parsed.ok)
-    return new Error(
-      `consentry: invalid configuration: ${parsed.error.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-    );
-  return {
-    siteId: inline.siteId,
-    regime: inline.regime ?? parsed.value.fallbackRegime,
-    config: parsed.value,
-    strings: validStrings(inline.strings),
-  };
 }
 
 /** Fetches the site's configuration and this visitor's regime from the ledger. */
@@ -71,14 +79,17 @@ export async function fetchSetup(
       config?: unknown;
       strings?: unknown;
     };
-    const parsed = validateSiteConfig(body.config);
-    if (typeof body.siteId !== 'string' || !isRegimeId(body.regime) || !parsed.ok) {
+    if (
+      typeof body.siteId !== 'string' ||
+      !isRegimeId(body.regime) ||
+      !looksLikeConfig(body.config)
+    ) {
       return new Error('consentry: the ledger sent a configuration this widget cannot use');
     }
     return {
       siteId: body.siteId,
       regime: body.regime,
-      config: parsed.value,
+      config: body.config,
       strings: validStrings(body.strings),
     };
   } catch (error) {
