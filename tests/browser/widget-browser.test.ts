@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig } from '../../backend/demo/demo-config';
+import { axeViolations } from './axe';
 import { launchChromium } from './chromium';
 import { widgetHarness } from './widget-harness';
 
@@ -114,6 +115,33 @@ describe('the widget in Chromium', { timeout: 30_000 }, () => {
       ),
     ).toBe('inline-shop');
     await page.context().close();
+  });
+
+  it('has no axe-core violation in any state: banner, preferences, after saving, reopen button, opt-out notice', async () => {
+    const page = await visit('/axe', shop('', h.tag()), { country: 'FR' });
+    const states: Record<string, unknown> = {};
+    states.banner = await axeViolations(page);
+    await widget(page).getByRole('button', { name: 'Customise' }).click();
+    states.preferences = await axeViolations(page);
+    await widget(page).getByRole('switch').first().check();
+    await widget(page).getByRole('button', { name: 'Save choices' }).click();
+    await page.waitForFunction(
+      () => !!(window as { consentry?: { lastReceipt(): unknown } }).consentry?.lastReceipt(),
+    );
+    states.saved = await axeViolations(page);
+    await widget(page).getByRole('button', { name: 'Close' }).click();
+    states.reopen = await axeViolations(page);
+    await page.context().close();
+    const ccpa = await visit('/axe-ccpa', shop('', h.tag()), { country: 'US', gpc: true });
+    states.optOutNotice = await axeViolations(ccpa);
+    await ccpa.context().close();
+    expect(states).toEqual({
+      banner: [],
+      preferences: [],
+      saved: [],
+      reopen: [],
+      optOutNotice: [],
+    });
   });
 
   it('works on a page whose CSP forbids inline scripts, inline styles and eval and requires Trusted Types, with no violation', async () => {

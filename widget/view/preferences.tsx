@@ -64,15 +64,21 @@ export function Preferences({
           return (
             <section class="purpose" key={purpose.id} aria-labelledby={`${id}-name`}>
               <div class="row">
-                <h3 id={`${id}-name`}>{t?.name ?? purpose.id}</h3>
+                <h3 id={`${id}-name`}>
+                  {/* The purpose's name is the switch's visible label. */}
+                  {optional ? (
+                    <label for={id}>{t?.name ?? purpose.id}</label>
+                  ) : (
+                    (t?.name ?? purpose.id)
+                  )}
+                </h3>
                 {optional ? (
-                  <label class="switch">
+                  <span class="switch">
                     <input
                       id={id}
                       type="checkbox"
                       role="switch"
                       checked={draft[purpose.id] === true}
-                      aria-labelledby={`${id}-name`}
                       aria-describedby={`${id}-desc`}
                       onChange={(e) =>
                         setDraft({
@@ -82,7 +88,7 @@ export function Preferences({
                       }
                     />
                     <span aria-hidden="true">{draft[purpose.id] ? strings.on : strings.off}</span>
-                  </label>
+                  </span>
                 ) : (
                   <span class="muted">{strings.alwaysActive}</span>
                 )}
