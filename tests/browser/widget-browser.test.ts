@@ -144,6 +144,40 @@ describe('the widget in Chromium', { timeout: 30_000 }, () => {
     });
   });
 
+  it('keeps a choice made offline in IndexedDB and delivers it exactly once on the next visit', async () => {
+    const before = await h.ledger.services.storage.chainLength('demo-shop');
+    const url = h.page('/offline', { html: shop('', h.tag()) });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(
+      () => !!(window as { consentry?: { state(): unknown } }).consentry?.state(),
+    );
+    // The connection drops after the page loaded: every write to the ledger fails.
+    await context.route(`${h.ledgerOrigin}/v1/events`, (route) =>
+      route.abort('internetdisconnected'),
+    );
+    await widget(page).getByRole('button', { name: 'Reject all' }).click();
+    await page.waitForTimeout(300);
+    expect(await h.ledger.services.storage.chainLength('demo-shop')).toBe(before);
+    await context.unroute(`${h.ledgerOrigin}/v1/events`);
+    // Next visit, back online: the queued event goes out once, and the banner stays away.
+    await page.reload();
+    await page.waitForFunction(
+      () => !!(window as { consentry?: { state(): unknown } }).consentry?.state(),
+    );
+    await expect
+      .poll(() => h.ledger.services.storage.chainLength('demo-shop'), { timeout: 5000 })
+      .toBe(before + 1);
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect(await h.ledger.services.storage.chainLength('demo-shop')).toBe(before + 1);
+    expect(await widget(page).getByRole('button', { name: 'Privacy settings' }).isVisible()).toBe(
+      true,
+    );
+    await context.close();
+  });
+
   it('works on a page whose CSP forbids inline scripts, inline styles and eval and requires Trusted Types, with no violation', async () => {
     const nonce = 'c29tZS1ub25jZQ';
     const csp = [
