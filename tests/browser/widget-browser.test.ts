@@ -223,4 +223,40 @@ describe('the widget in Chromium', { timeout: 30_000 }, () => {
     expect(granted).toEqual({ sale: false, ads: false, analytics: true });
     await page.context().close();
   });
+  // Last, because it publishes a new policy for the shared demo site.
+  it('asks again after the site publishes a new policy version, keeping earlier refusals', async () => {
+    const page = await visit('/policy', shop('', h.tag()), { country: 'DE' });
+    await widget(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(
+      widget(page).getByRole('button', { name: 'Privacy settings' }).isVisible(),
+    ).resolves.toBe(true);
+    const config = { ...demoConfig(), policyVersion: '2027-01' };
+    const published = await h.ledger.call('POST', '/v1/sites/demo-shop/policies', {
+      key: h.ledger.keys.admin,
+      body: { config, allowedOrigins: [h.shopOrigin] },
+    });
+    expect(published.status).toBe(201);
+    await page.reload();
+    await page.waitForFunction(
+      () => !!(window as { consentry?: { state(): unknown } }).consentry?.state(),
+    );
+    const decision = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            consentry: {
+              state(): { decision: { reason: string; choices: Record<string, unknown> } };
+            };
+          }
+        ).consentry.state().decision,
+    );
+    expect(decision.reason).toBe('policy_changed');
+    expect(decision.choices.analytics).toEqual({ granted: false, source: 'stored' });
+    expect(await widget(page).getByRole('button').allInnerTexts()).toEqual([
+      'Accept all',
+      'Reject all',
+      'Customise',
+    ]);
+    await page.context().close();
+  });
 });
