@@ -8,6 +8,8 @@ import type { PurposeId } from '../lib/purposes';
 import type { Receipt } from '../lib/receipt';
 import type { RegimeId } from '../lib/regimes';
 import type { UiStrings } from '../lib/ui-strings-en';
+import { consentModeState } from '../lib/consent-mode';
+import { consentDefault } from './core/consent-mode-bridge';
 import { ConsentryCore, type ConsentryState, type Identity } from './core/consentry';
 import { localDeviceStore } from './core/device-store';
 import { Outbox } from './core/outbox';
@@ -95,6 +97,9 @@ export function createConsentry(
     lastReceipt: () => core?.state().receipt ?? null,
     ui: noUi,
   };
+  // Consent Mode's default goes out now, synchronously, before the configuration arrives: a tag
+  // placed after the widget's (non-async) script then never runs without it.
+  consentDefault(win as unknown as { dataLayer?: unknown[] }, consentModeState({}));
   api.ready = (async () => {
     const setup: SiteSetup | Error = options.inline
       ? (resolveInline?.(options.inline) ??
@@ -128,6 +133,7 @@ export function createConsentry(
       outbox,
       language,
       nonce: options.nonce,
+      consentModeDefaultPushed: true,
     });
     if (outbox) {
       void outbox.flush(); // events left by an earlier visit

@@ -178,6 +178,36 @@ describe('the widget in Chromium', { timeout: 30_000 }, () => {
     await context.close();
   });
 
+  it('sets the Consent Mode default before the Google tag runs, and updates it on every choice', async () => {
+    const tag = h.tag().replace(' async>', '>'); // as the README says: before the Google tag, not async
+    const gtag = `<script>window.dataLayer = window.dataLayer || []; function gtag(){ dataLayer.push(arguments); } gtag('js', new Date()); gtag('config', 'G-TEST');</script>`;
+    const page = await visit('/consent-mode', shop('', tag + gtag), { country: 'DE' });
+    await widget(page).getByRole('button', { name: 'Accept all' }).click();
+    await page.waitForFunction(() =>
+      ((window as unknown as { dataLayer: IArguments[] }).dataLayer ?? []).some(
+        (a) =>
+          a[0] === 'consent' &&
+          a[1] === 'update' &&
+          (a[2] as { analytics_storage?: string }).analytics_storage === 'granted',
+      ),
+    );
+    const layer = await page.evaluate(() =>
+      (window as unknown as { dataLayer: IArguments[] }).dataLayer.map((a) => [
+        a[0],
+        typeof a[1] === 'string' ? a[1] : '',
+        (a[2] as { ad_storage?: string } | undefined)?.ad_storage ?? '',
+      ]),
+    );
+    const index = (cmd: string, arg: string) => layer.findIndex(([c, a]) => c === cmd && a === arg);
+    expect(index('consent', 'default')).toBe(0);
+    expect(layer[0]![2]).toBe('denied');
+    expect(index('consent', 'default')).toBeLessThan(index('config', 'G-TEST'));
+    const lastUpdate = layer.map(([c, a]) => `${c} ${a}`).lastIndexOf('consent update');
+    expect(lastUpdate).toBeGreaterThan(index('config', 'G-TEST'));
+    expect(layer[lastUpdate]![2]).toBe('granted');
+    await page.context().close();
+  });
+
   it('works on a page whose CSP forbids inline scripts, inline styles and eval and requires Trusted Types, with no violation', async () => {
     const nonce = 'c29tZS1ub25jZQ';
     const csp = [

@@ -48,6 +48,8 @@ export interface CoreOptions {
   language: string;
   now?: () => number;
   nonce?: string;
+  /** The boot already pushed a Consent Mode default (everything optional denied). */
+  consentModeDefaultPushed?: boolean;
 }
 
 const CHANGE_EVENT = 'consentry:change';
@@ -73,10 +75,12 @@ export class ConsentryCore {
       language: options.language,
       receipt: null,
     };
-    consentDefault(
-      options.window as unknown as { dataLayer?: unknown[] },
-      consentModeState(decision.choices, options.setup.config.consentMode),
-    );
+    // Consent Mode: the default (unless the page's boot already pushed one before any tag), then
+    // the visitor's stored state as an update.
+    const state = consentModeState(decision.choices, options.setup.config.consentMode);
+    const dataLayerWindow = options.window as unknown as { dataLayer?: unknown[] };
+    if (options.consentModeDefaultPushed) consentUpdate(dataLayerWindow, state);
+    else consentDefault(dataLayerWindow, state);
     this.apply(null);
   }
 
