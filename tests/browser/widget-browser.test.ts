@@ -208,6 +208,57 @@ describe('the widget in Chromium', { timeout: 30_000 }, () => {
     await page.context().close();
   });
 
+  it.each([
+    ['CN', 'pipl', 'opt-in dialog', 'true'],
+    ['BR', 'lgpd', 'opt-in dialog', 'true'],
+    ['JP', 'default', 'opt-out notice', null],
+  ])('gives a visitor from %s the %s regime and its %s', async (country, regime, _ui, modal) => {
+    const page = await visit(`/regime-${country}`, shop('', h.tag()), { country });
+    const state = await page.evaluate(
+      () =>
+        (
+          window as unknown as { consentry: { state(): { decision: { regime: { id: string } } } } }
+        ).consentry.state().decision.regime.id,
+    );
+    expect(state).toBe(regime);
+    await expect(widget(page).getByRole('dialog').getAttribute('aria-modal')).resolves.toBe(modal);
+    await page.context().close();
+  });
+
+  it('never grants cross-border transfer to a Shanghai visitor through Accept all; the separate switch does', async () => {
+    const page = await visit('/shanghai', shop('', h.tag()), { country: 'CN' });
+    await widget(page).getByRole('button', { name: 'Accept all' }).click();
+    const granted = () =>
+      page.evaluate(() =>
+        (window as unknown as { consentry: { granted(p: string): boolean } }).consentry.granted(
+          'cross_border_transfer',
+        ),
+      );
+    expect(await granted()).toBe(false);
+    await widget(page).getByRole('button', { name: 'Privacy settings' }).click();
+    await widget(page).getByRole('switch', { name: 'Transfer abroad' }).check();
+    await widget(page).getByRole('button', { name: 'Save choices' }).click();
+    await expect.poll(granted).toBe(true);
+    await page.context().close();
+  });
+
+  it('withdrawing in the preferences clears the declared cookies of that purpose and records it', async () => {
+    const before = await h.ledger.services.storage.chainLength('demo-shop');
+    const page = await visit('/withdraw', shop('', h.tag()), { country: 'DE' });
+    await widget(page).getByRole('button', { name: 'Accept all' }).click();
+    await page.evaluate(() => {
+      document.cookie = '_pk_id.1=abc; path=/';
+      document.cookie = 'shop_session=s1; path=/';
+    });
+    await widget(page).getByRole('button', { name: 'Privacy settings' }).click();
+    await widget(page).getByRole('switch', { name: 'Analytics' }).uncheck();
+    await widget(page).getByRole('button', { name: 'Save choices' }).click();
+    await expect.poll(() => page.evaluate(() => document.cookie)).not.toContain('_pk_id.1');
+    expect(await page.evaluate(() => document.cookie)).toContain('shop_session');
+    await expect.poll(() => h.ledger.services.storage.chainLength('demo-shop')).toBe(before + 2);
+    await page.context().close();
+  });
+
   it('works on a page whose CSP forbids inline scripts, inline styles and eval and requires Trusted Types, with no violation', async () => {
     const nonce = 'c29tZS1ub25jZQ';
     const csp = [
