@@ -202,9 +202,9 @@ describe('erasure of a person', () => {
     });
     for (const secret of [JANE, 'jane', jane.digest, jane.ref, janeDevice, JANE_DEVICE])
       expect(entry.record).not.toContain(secret);
-    expect((await storage.eventsForSubjects(l.site, [jane.ref])).map((r) => r.position)).toEqual([
-      1, 2,
-    ]);
+    expect((await storage.decisionsForSubjects(l.site, [jane.ref])).map((r) => r.position)).toEqual(
+      [1, 2],
+    );
 
     // The chain and the checkpoint signed before the erasure still verify, and a new one too.
     expect(await verify(l)).toMatchObject({ ok: true, entries: 5, checkpoints: 1 });

@@ -134,11 +134,6 @@ export function openSqlite(options: SqliteOptions): Storage {
        ON CONFLICT (site_id, ref) DO UPDATE SET wrapped_key = excluded.wrapped_key WHERE subjects.wrapped_key IS NULL`,
     ),
     eventById: db.prepare('SELECT * FROM events WHERE site_id = ? AND event_id = ?'),
-    eventsForSubject: db.prepare(
-      // CROSS JOIN fixes the join order: the subject's few index rows first, never a scan of the site's events.
-      `SELECT e.* FROM event_subjects s CROSS JOIN events e ON e.site_id = s.site_id AND e.position = s.position
-       WHERE s.site_id = ? AND s.subject_ref = ? ORDER BY s.position`,
-    ),
     // Many refs in one statement (a JSON array): a look-up of 50 people is one query, not 50.
     decisionsForSubjects: db.prepare(
       `SELECT subject_ref, position, event_id, received_at, decision FROM event_subjects
@@ -285,14 +280,6 @@ export function openSqlite(options: SqliteOptions): Storage {
         const r = q.eventById.get(siteId, id) as Row | undefined;
         return r ? [event(r)] : [];
       });
-    },
-    async eventsForSubjects(siteId, refs) {
-      const byPosition = new Map<number, EventRow>();
-      for (const ref of refs) {
-        for (const r of q.eventsForSubject.all(siteId, ref) as Row[])
-          byPosition.set(r.position as number, event(r));
-      }
-      return [...byPosition.values()].sort((a, b) => a.position - b.position);
     },
     async decisionsForSubjects(siteId, refs) {
       if (refs.length === 0) return [];

@@ -131,7 +131,6 @@ export interface Storage {
   decisionsForSubjects(siteId: string, refs: string[]): Promise<SubjectDecisionRow[]>;
   /** Projection rows for positions from `from` (inclusive) up to `to` (exclusive), in order. */
   readDecisions(siteId: string, from: number, to: number): Promise<SubjectDecisionRow[]>;
-  eventsForSubjects(siteId: string, refs: string[]): Promise<EventRow[]>;
   /** Entries from `from` (inclusive) in chain order, at most `limit`. */
   readChain(siteId: string, from: number, limit: number): Promise<EventRow[]>;
   chainLength(siteId: string): Promise<number>;

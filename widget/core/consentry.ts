@@ -157,7 +157,7 @@ export class ConsentryCore {
       try {
         listener(this.current);
       } catch {
-        noop(); // a subscriber's error is the subscriber's, not the page's
+        // a subscriber's error is the subscriber's, not the page's
       }
     }
   }
@@ -248,8 +248,6 @@ export class ConsentryCore {
       );
   }
 }
-
-const noop = () => undefined;
 
 const grantedOf = (decision: Decision): Partial<Record<PurposeId, boolean>> =>
   Object.fromEntries(Object.entries(decision.choices).map(([p, c]) => [p, c!.granted]));

@@ -32,9 +32,10 @@ export function ConsentryView({ api, initial }: { api: ConsentryApi; initial: Co
     }
   }, [layer, backToReopen]);
   const strings = state.setup.strings[state.language] ?? EN_STRINGS;
-  const after = (action: Promise<void>) => {
+  /** Closes the banner, then acts (the action records in the background). */
+  const closeThen = (action: () => Promise<void>) => {
     setLayer('none');
-    void action;
+    void action();
   };
   return (
     <div
@@ -46,8 +47,8 @@ export function ConsentryView({ api, initial }: { api: ConsentryApi; initial: Co
           state={state}
           strings={strings}
           actions={{
-            acceptAll: () => after(api.acceptAll()),
-            rejectAll: () => after(api.rejectAll()),
+            acceptAll: () => closeThen(api.acceptAll),
+            rejectAll: () => closeThen(api.rejectAll),
             customise: () => setLayer('preferences'),
             doNotSell: () => void api.save({ sale_sharing: false, advertising: false }),
             dismiss: () => setLayer('none'),
