@@ -1,3 +1,4 @@
+import type { PeopleCache } from './ledger/people-cache';
 import type { ServerConfig } from './config';
 import type { Secrets } from './crypto/secrets';
 import type { Checkpointer } from './ledger/checkpointer';
@@ -21,6 +22,8 @@ export interface Services {
   now: () => number;
   /** Hot reads on every request; changes made elsewhere (the CLI) show within the TTL. */
   cache: { keys: TtlCache<string, KeyRow | null>; sites: TtlCache<string, SiteRow | null> };
+  /** People as look-ups see them; forgotten on every commit and erasure that touches them. */
+  people: PeopleCache;
 }
 
 /** Hono variables set by middleware. */

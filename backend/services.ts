@@ -4,6 +4,7 @@ import type { Services } from './context';
 import { loadSecrets, type Secrets } from './crypto/secrets';
 import { Checkpointer } from './ledger/checkpointer';
 import { Keyring } from './ledger/keyring';
+import { PeopleCache } from './ledger/people-cache';
 import { LedgerWriter } from './ledger/writer';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
@@ -31,18 +32,36 @@ export function createServices(config: ServerConfig, overrides: ServiceOverrides
   const log = overrides.log ?? createLogger(config.logLevel);
   const keyring = new Keyring(storage, secrets.masterKey);
   const checkpointer = new Checkpointer(storage, secrets, config.checkpointEvery, now);
+  const people = new PeopleCache();
   const writer = new LedgerWriter(storage, keyring, {
-    onCommit: (rows) => checkpointer.onCommit(rows),
+    onCommit: (rows) => {
+      for (const row of rows) people.invalidate(row.siteId, row.subjectRefs);
+      checkpointer.onCommit(rows);
+    },
   });
   const metrics = new Metrics();
   metrics.gauge('consentry_ledger_entries_committed_total', () => writer.committed);
   metrics.gauge('consentry_ledger_commits_total', () => writer.batches);
+  metrics.gauge('consentry_lookup_cache_hits_total', () => people.hits);
+  metrics.gauge('consentry_lookup_cache_misses_total', () => people.misses);
   // Five seconds: a key revoked from another process stops working within that time.
   const cache = {
     keys: new TtlCache<string, KeyRow | null>(5000),
     sites: new TtlCache<string, SiteRow | null>(5000),
   };
-  return { config, storage, secrets, keyring, writer, checkpointer, log, metrics, now, cache };
+  return {
+    config,
+    storage,
+    secrets,
+    keyring,
+    writer,
+    checkpointer,
+    log,
+    metrics,
+    now,
+    cache,
+    people,
+  };
 }
 
 /** Finishes pending writes and checkpoints, then closes the store. */

@@ -129,6 +129,7 @@ export async function erasePerson(
     await storage.shredSubject(siteId, ref, at);
     keyring.forget(siteId, ref);
   }
+  services.people.invalidate(siteId, refs);
   const eventId = randomUUID();
   const outcome = await writer.write({
     siteId,

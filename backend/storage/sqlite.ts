@@ -172,6 +172,24 @@ export function openSqlite(options: SqliteOptions): Storage {
   // Published policies never change (a trigger refuses updates), so they are parsed once.
   const policies = new Map<string, PolicyRow>();
 
+  const accessQueue: AccessLogRow[] = [];
+  const writeAccess = db.transaction((rows: AccessLogRow[]) => {
+    for (const a of rows) q.logAccess.run(a.at, a.keyId, a.siteId, a.action, a.count);
+  });
+  const flushAccess = () => {
+    if (accessQueue.length === 0 || !db.open) return;
+    const rows = accessQueue.splice(0);
+    db.pragma('synchronous = NORMAL');
+    try {
+      writeAccess(rows);
+    } catch (error) {
+      // Flushed outside any request: a failure must not take the process down.
+      process.emitWarning(`access log: ${rows.length} entries not written (${String(error)})`);
+    } finally {
+      db.pragma(`synchronous = ${synchronous}`);
+    }
+  };
+
   const append = db.transaction(
     (entries: EventRow[], sealed: SealedRow[], subjects: SubjectRow[]) => {
       for (const s of subjects)
@@ -212,6 +230,7 @@ export function openSqlite(options: SqliteOptions): Storage {
   return {
     engine: 'sqlite',
     async close() {
+      flushAccess();
       db.close();
     },
     async createSite(s, policy) {
@@ -336,16 +355,14 @@ export function openSqlite(options: SqliteOptions): Storage {
       return q.shred.run(siteId, ref, at).changes > 0;
     },
     async logAccess(a) {
-      // The access log is accountability, not proof of consent: it is committed without an fsync
-      // (it survives a process crash; a power cut may lose the last moments), so reads stay fast.
-      db.pragma('synchronous = NORMAL');
-      try {
-        q.logAccess.run(a.at, a.keyId, a.siteId, a.action, a.count);
-      } finally {
-        db.pragma(`synchronous = ${synchronous}`);
-      }
+      // The access log is accountability, not proof of consent: entries of one tick are committed
+      // together at its end without an fsync (a power cut may lose the last moments), so reads
+      // stay fast. Reading the log, or closing, flushes first.
+      accessQueue.push(a);
+      if (accessQueue.length === 1) setImmediate(flushAccess);
     },
     async accessLog(siteId, since) {
+      flushAccess();
       return (q.accessLog.all(since, siteId, siteId) as Row[]).map((r) => ({
         at: r.at as number,
         keyId: r.key_id as string,
