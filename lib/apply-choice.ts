@@ -1,10 +1,9 @@
-import * as v from 'valibot';
 import { decide } from './decide';
 import { PURPOSES, type PurposeId } from './purposes';
 import type { RegimeId } from './regimes';
 import type { Method } from './schema-parts';
 import type { SiteConfig } from './site-config';
-import { StoredConsentSchema, type StoredConsent, type StoredPurpose } from './stored-consent';
+import { parseStoredConsent, type StoredConsent, type StoredPurpose } from './stored-consent';
 
 /** What the visitor (or the site, through the API) did. */
 export type ConsentAction =
@@ -54,8 +53,7 @@ export function applyChoice(input: ApplyChoiceInput): AppliedChoice {
   const { config, gpc, now, action } = input;
   const current = decide(input);
   const regime = current.regime;
-  const parsed = v.safeParse(StoredConsentSchema, input.stored);
-  const previous = parsed.success ? parsed.output : null;
+  const previous = parseStoredConsent(input.stored);
   const inForce = current.reason === 'valid' || current.reason === 'new_purposes';
   const method = METHOD[action.type];
 

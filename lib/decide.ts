@@ -1,9 +1,8 @@
-import * as v from 'valibot';
 import { PURPOSES, type PurposeId } from './purposes';
 import type { Regime, RegimeId } from './regimes';
 import { resolveRegime } from './resolve-regime';
 import type { SiteConfig } from './site-config';
-import { StoredConsentSchema, type StoredConsent, type StoredPurpose } from './stored-consent';
+import { parseStoredConsent, type StoredConsent, type StoredPurpose } from './stored-consent';
 
 const DAY_MS = 86_400_000;
 
@@ -110,8 +109,7 @@ function choose(
 export function decide(input: DecideInput): Decision {
   const { config, gpc, now } = input;
   const regime = resolveRegime(input.regime, config);
-  const parsed = input.stored == null ? null : v.safeParse(StoredConsentSchema, input.stored);
-  const stored = parsed?.success ? parsed.output : null;
+  const stored = input.stored == null ? null : parseStoredConsent(input.stored);
   const reason: PromptReason =
     input.stored == null
       ? 'no_record'

@@ -35,3 +35,17 @@ export const REGIME_IDS = [
 
 /** One regime id. */
 export type RegimeId = (typeof REGIME_IDS)[number];
+
+/** How a consent decision was made. */
+export const METHODS = [
+  'accept_all',
+  'reject_all',
+  'save',
+  'gpc',
+  'withdrawal',
+  'api',
+  'import',
+] as const;
+
+/** One method of decision. */
+export type Method = (typeof METHODS)[number];

@@ -1,6 +1,8 @@
 /** Small schemas shared by the site configuration, the consent event and the look-up API. */
 import * as v from 'valibot';
-import { PURPOSE_IDS, REGIME_IDS } from './ids';
+import { METHODS, PURPOSE_IDS, REGIME_IDS } from './ids';
+
+export { METHODS, type Method } from './ids';
 
 /** A non-empty string of at most `max` characters. */
 export const text = (max: number) =>
@@ -48,20 +50,6 @@ export const HttpUrl = v.pipe(
   v.url('must be an absolute URL'),
   v.regex(/^https?:\/\//i, 'must be an http or https URL'),
 );
-
-/** How a consent decision was made. */
-export const METHODS = [
-  'accept_all',
-  'reject_all',
-  'save',
-  'gpc',
-  'withdrawal',
-  'api',
-  'import',
-] as const;
-
-/** One method of decision. */
-export type Method = (typeof METHODS)[number];
 
 /** Schema for a method of decision. */
 export const MethodSchema = v.picklist(METHODS, `must be one of: ${METHODS.join(', ')}`);
