@@ -14,13 +14,20 @@ let built: Promise<string> | null = null;
 export function buildWidget(): Promise<string> {
   built ??= (async () => {
     const root = join(import.meta.dirname, '..', '..');
-    for (const mode of ['production', 'inline']) {
-      await build({
-        root,
-        configFile: join(root, 'widget', 'vite.config.ts'),
-        mode,
-        logLevel: 'warn',
-      });
+    // Vitest sets NODE_ENV=test, which Vite would bake into the bundle: build what ships.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      for (const mode of ['production', 'inline']) {
+        await build({
+          root,
+          configFile: join(root, 'widget', 'vite.config.ts'),
+          mode,
+          logLevel: 'warn',
+        });
+      }
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
     }
     return join(root, 'dist', 'widget');
   })();

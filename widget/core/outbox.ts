@@ -4,9 +4,9 @@
  * (also on the next visit); the ledger's idempotency on event ids makes delivery exactly-once.
  * Events the ledger refuses for good (4xx) are dropped and reported. Never throws.
  */
-import { openDB, type IDBPDatabase } from 'idb';
 import type { ConsentEvent } from '../../lib/consent-event';
 import type { Receipt } from '../../lib/receipt';
+import { openQueueStore, type QueueStore } from './queue-store';
 
 /** How the outbox reaches the ledger and reports back. */
 export interface OutboxOptions {
@@ -28,7 +28,6 @@ interface Entry {
   nextAt: number;
 }
 
-const STORE = 'events';
 const BATCH = 50;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -37,9 +36,9 @@ export const backoffMs = (attempts: number, random = Math.random): number =>
   Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempts - 1) * (0.8 + 0.4 * random()));
 
 /** Opens the queue's database; null where IndexedDB is missing or broken (the queue then lives in memory). */
-async function openQueue(name: string): Promise<IDBPDatabase | null> {
+async function openQueue(name: string): Promise<QueueStore<Entry> | null> {
   try {
-    return await openDB(name, 1, { upgrade: (db) => void db.createObjectStore(STORE) });
+    return await openQueueStore<Entry>(name);
   } catch {
     return null;
   }
@@ -47,7 +46,7 @@ async function openQueue(name: string): Promise<IDBPDatabase | null> {
 
 /** A queue that survives reloads where IndexedDB exists, and lives in memory where it does not. */
 export class Outbox {
-  private db: Promise<IDBPDatabase | null>;
+  private db: Promise<QueueStore<Entry> | null>;
   private memory = new Map<string, Entry>();
   private flushing: Promise<void> | null = null;
   private cancelRetry: (() => void) | null = null;
@@ -175,7 +174,7 @@ export class Outbox {
     const db = await this.db;
     let stored: Entry[] = [];
     try {
-      stored = db ? ((await db.getAll(STORE)) as Entry[]) : [];
+      stored = db ? await db.getAll() : [];
     } catch {
       // unreadable: what is in memory is all there is
     }
@@ -187,7 +186,7 @@ export class Outbox {
     const db = await this.db;
     try {
       if (db) {
-        await db.put(STORE, entry, entry.event.eventId);
+        await db.put(entry.event.eventId, entry);
         this.memory.delete(entry.event.eventId);
         return;
       }
@@ -201,7 +200,7 @@ export class Outbox {
     this.memory.delete(eventId);
     const db = await this.db;
     try {
-      await db?.delete(STORE, eventId);
+      await db?.delete(eventId);
     } catch {
       // already gone
     }
