@@ -1,0 +1,73 @@
+/**
+ * The background's answer to "what do we know about these people?": identifiers are digested
+ * here, answered from the cache while fresh, otherwise asked of the ledger through the batcher;
+ * when the ledger cannot answer, cached answers come back marked stale with the reason.
+ */
+import { identifierDigest } from '../../lib/digest';
+import type { Identifier } from '../../lib/identifiers';
+import type { LookupResult } from '../../lib/lookup';
+import type { AnswerCache } from './answer-cache';
+import { LedgerError, PROBLEM_TEXT, type LedgerProblem } from './ledger-client';
+import type { LookupBatcher } from './lookup-batcher';
+
+/** The answer about one identifier. */
+export interface Answer {
+  /** "email:ana@example.com" — the identifier as the content script sent it. */
+  key: string;
+  result: LookupResult | null;
+  fetchedAt: number | null;
+  /** The ledger could not be asked; this is the last answer it gave (or none). */
+  stale: boolean;
+}
+
+/** Answers for a batch of identifiers, with the ledger problem if there was one. */
+export interface Answers {
+  answers: Answer[];
+  problem: { code: LedgerProblem; message: string } | null;
+}
+
+/** The key an identifier travels under between content script and background. */
+export const keyOf = (id: Identifier) => `${id.kind}:${id.value}`;
+
+export class LookupService {
+  constructor(
+    private readonly cache: AnswerCache,
+    private readonly batcher: LookupBatcher,
+    private readonly ttlMs: () => number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async lookup(identifiers: Identifier[], force = false): Promise<Answers> {
+    let problem: Answers['problem'] = null;
+    const fresh: { result: LookupResult; fetchedAt: number }[] = [];
+    const answers = await Promise.all(
+      identifiers.map(async (identifier): Promise<Answer> => {
+        const key = keyOf(identifier);
+        const digest = await identifierDigest(identifier);
+        const cached = await this.cache.get(digest).catch(() => undefined);
+        if (cached && !force && this.now() - cached.fetchedAt < this.ttlMs())
+          return { key, result: cached.result, fetchedAt: cached.fetchedAt, stale: false };
+        try {
+          const result = await this.batcher.get(digest);
+          const fetchedAt = this.now();
+          fresh.push({ result, fetchedAt });
+          return { key, result, fetchedAt, stale: false };
+        } catch (error) {
+          const code = error instanceof LedgerError ? error.problem : 'unreachable';
+          problem ??= {
+            code,
+            message: error instanceof LedgerError ? error.message : PROBLEM_TEXT.unreachable,
+          };
+          return {
+            key,
+            result: cached?.result ?? null,
+            fetchedAt: cached?.fetchedAt ?? null,
+            stale: true,
+          };
+        }
+      }),
+    );
+    if (fresh.length) await this.cache.put(fresh).catch(() => undefined);
+    return { answers, problem };
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Stops a click on a mailto:/tel: link, or on the CRM's own "send email"/"call" control, when the
+ * person lacks consent for the team's purposes of that channel, and asks first (or refuses, in
+ * block mode). Listens in the capture phase on the window, before the CRM's own handlers.
+ */
+import { normaliseEmail, normalisePhone } from '../../lib/identifiers';
+import type { PurposeId } from '../../lib/ids';
+import { purposeLabel, purposesFor } from '../shared/consent-summary';
+import type { CrmAdapter } from './adapter';
+import type { ConsentOverlay } from './consent-overlay';
+
+export interface GuardOptions {
+  adapter: CrmAdapter;
+  overlay: ConsentOverlay;
+  mode: () => 'warn' | 'block';
+  purposes: () => PurposeId[];
+  phoneRegion: () => string;
+  /** The person a CRM control acts on: the first identifier of that kind in the live root. */
+  recordIdentifier: (kind: 'email' | 'phone') => string | null;
+}
+
+export function installActionGuard(doc: Document, o: GuardOptions, signal: AbortSignal): void {
+  let allowOnce: Element | null = null;
+  const selector = [
+    'a[href^="mailto:" i]',
+    'a[href^="tel:" i]',
+    o.adapter.actions?.email,
+    o.adapter.actions?.call,
+  ]
+    .filter(Boolean)
+    .join(',');
+  const onClick = (event: MouseEvent) => {
+    const target = event.target instanceof Element ? event.target.closest(selector) : null;
+    if (!target) return;
+    if (allowOnce === target) {
+      allowOnce = null;
+      return;
+    }
+    const href = target.getAttribute('href') ?? '';
+    const kind: 'email' | 'phone' =
+      /^mailto:/i.test(href) ||
+      (o.adapter.actions?.email && target.matches(o.adapter.actions.email))
+        ? 'email'
+        : 'phone';
+    let key: string | null = null;
+    if (/^(mailto|tel):/i.test(href)) {
+      const n = kind === 'email' ? normaliseEmail(href) : normalisePhone(href, o.phoneRegion());
+      key = n.ok ? `${n.value.kind}:${n.value.value}` : null;
+    } else key = o.recordIdentifier(kind);
+    if (!key) return;
+    const verdict = o.overlay.verdict(key);
+    if (verdict === 'granted') return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const details = o.overlay.details(key);
+    const lines = details.result
+      ? purposesFor(kind, o.purposes()).map((p) => {
+          const a = details.result!.purposes[p];
+          return `${purposeLabel(p)}: ${a ? a.reason : 'not asked by this site'}`;
+        })
+      : ['The ledger has not answered for this person.'];
+    if (details.stale) lines.push('This is a saved answer: the ledger could not be asked.');
+    const close = () => {
+      o.overlay.state.guard.value = null;
+      if (target instanceof HTMLElement) target.focus();
+    };
+    o.overlay.state.guard.value = {
+      identifier: details.identifier,
+      action: kind === 'email' ? 'email' : 'call',
+      lines,
+      mode: o.mode(),
+      onCancel: close,
+      onProceed: () => {
+        close();
+        allowOnce = target;
+        if (target instanceof HTMLElement) target.click();
+      },
+    };
+  };
+  doc.defaultView!.addEventListener('click', onClick, { capture: true, signal });
+}

@@ -1,0 +1,25 @@
+/** What one CRM adapter knows: how to recognise the CRM's pages, where the live content is, and its own controls. */
+
+/** An identifier found on the page, before normalisation. */
+export interface Candidate {
+  kind: 'email' | 'phone';
+  raw: string;
+  /** The element a badge goes beside. */
+  anchor: Element;
+}
+
+export interface CrmAdapter {
+  id: string;
+  label: string;
+  /** True on this CRM's pages. */
+  detect(url: URL, doc: Document): boolean;
+  /**
+   * The live part of the page (the active record or list), for CRMs that keep old views in the
+   * DOM; null means the whole body.
+   */
+  root?(doc: Document): Element | null;
+  /** Fields the generic rules miss, e.g. inputs named by the CRM's own attributes. */
+  fields?: { selector: string; kind: Candidate['kind'] }[];
+  /** The CRM's own "send email" and "call" controls, guarded like mailto:/tel: links. */
+  actions?: { email?: string; call?: string };
+}

@@ -1,0 +1,211 @@
+/**
+ * The content script's state and its one overlay layer. Identifiers found by the scanner are
+ * asked about in batches (20 ms window, once per identifier, again when the cache time passes);
+ * badges are positioned beside the anchors that are on screen (IntersectionObserver), so a list
+ * of 50,000 rows costs a few dozen badges, never hundreds of shadow roots. The CRM's own DOM is
+ * never changed: the layer is a single element on <html>.
+ */
+import { signal } from '@preact/signals';
+import { h, render } from 'preact';
+import type { Identifier } from '../../lib/identifiers';
+import type { PurposeId } from '../../lib/ids';
+import type { Answer, Answers } from '../background/lookup-service';
+import { purposesFor, verdictOf, type Verdict } from '../shared/consent-summary';
+import { OverlayView, type BadgeView, type OverlayState } from '../ui/overlay-view';
+import { OVERLAY_CSS } from '../ui/overlay-styles';
+import type { Found, ScanChange } from './page-scanner';
+
+/** Asks the background about identifiers. */
+export type Ask = (identifiers: Identifier[], force: boolean) => Promise<Answers>;
+
+const BADGE_GAP = 6;
+const ASK_WINDOW_MS = 20;
+
+export class ConsentOverlay {
+  readonly state: OverlayState = {
+    badges: signal<BadgeView[]>([]),
+    open: signal(null),
+    guard: signal(null),
+    notice: signal(null),
+  };
+  readonly answers = new Map<string, Answer>();
+  private found = new Map<Element, Found[]>();
+  private visible = new Set<Element>();
+  private asking = new Map<string, Identifier>();
+  private askTimer: ReturnType<typeof setTimeout> | null = null;
+  private frame = 0;
+  private ids = new WeakMap<Element, string>();
+  private nextId = 0;
+  private host: HTMLElement;
+  private intersection: IntersectionObserver;
+  /** When each badge first showed an answer (ms since time origin), for the bench. */
+  readonly shownAt = new Map<string, number>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly ask: Ask,
+    private readonly purposes: () => PurposeId[],
+  ) {
+    this.host = doc.createElement('consentry-overlay');
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(OVERLAY_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+    doc.documentElement.append(this.host);
+    render(h(OverlayView, { state: this.state, details: (key) => this.details(key) }), shadow);
+    this.intersection = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting) this.visible.add(e.target);
+        else this.visible.delete(e.target);
+      }
+      this.schedule();
+    });
+    const reposition = () => this.schedule();
+    doc.addEventListener('scroll', reposition, { capture: true, passive: true });
+    doc.defaultView?.addEventListener('resize', reposition, { passive: true });
+    this.teardown = () => {
+      doc.removeEventListener('scroll', reposition, { capture: true });
+      doc.defaultView?.removeEventListener('resize', reposition);
+    };
+  }
+
+  private teardown: () => void;
+
+  /** Applies what the scanner saw change. */
+  update(change: ScanChange): void {
+    for (const anchor of change.removed) {
+      this.found.delete(anchor);
+      this.visible.delete(anchor);
+      this.intersection.unobserve(anchor);
+    }
+    for (const f of change.added) {
+      const list = this.found.get(f.anchor);
+      if (list) {
+        if (!list.some((x) => x.key === f.key)) list.push(f);
+      } else {
+        this.found.set(f.anchor, [f]);
+        this.intersection.observe(f.anchor);
+      }
+      if (!this.answers.has(f.key)) this.queueAsk(f.identifier);
+    }
+    this.schedule();
+  }
+
+  /** Asks again about everything on the page (the popup's refresh, the cache time passing). */
+  refresh(force: boolean): Promise<void> {
+    const all = new Map<string, Identifier>();
+    for (const list of this.found.values()) for (const f of list) all.set(f.key, f.identifier);
+    return this.send([...all.values()], force);
+  }
+
+  /** Everyone found, with their verdict for the team's purposes. */
+  summary(): { key: string; verdict: Verdict | 'pending'; stale: boolean }[] {
+    const keys = new Set<string>();
+    for (const list of this.found.values()) for (const f of list) keys.add(f.key);
+    return [...keys].map((key) => ({
+      key,
+      verdict: this.verdict(key),
+      stale: this.answers.get(key)?.stale ?? false,
+    }));
+  }
+
+  /** The verdict for an identifier key, over the purposes of its channel. */
+  verdict(key: string): Verdict | 'pending' {
+    const answer = this.answers.get(key);
+    if (!answer) return 'pending';
+    if (!answer.result) return 'unknown';
+    return verdictOf(
+      answer.result,
+      purposesFor(key.startsWith('email:') ? 'email' : 'phone', this.purposes()),
+    );
+  }
+
+  details(key: string) {
+    const answer = this.answers.get(key);
+    const kind = key.startsWith('email:') ? 'email' : 'phone';
+    const verdict = this.verdict(key);
+    return {
+      identifier: key.slice(key.indexOf(':') + 1),
+      verdict: verdict === 'pending' ? ('unknown' as const) : verdict,
+      result: answer?.result ?? null,
+      purposes: purposesFor(kind, this.purposes()),
+      stale: answer?.stale ?? false,
+      fetchedAt: answer?.fetchedAt ?? null,
+    };
+  }
+
+  destroy(): void {
+    this.intersection.disconnect();
+    this.teardown();
+    cancelAnimationFrame(this.frame);
+    if (this.askTimer) clearTimeout(this.askTimer);
+    render(null, this.host.shadowRoot!);
+    this.host.remove();
+  }
+
+  private queueAsk(identifier: Identifier) {
+    this.asking.set(`${identifier.kind}:${identifier.value}`, identifier);
+    this.askTimer ??= setTimeout(() => {
+      this.askTimer = null;
+      const batch = [...this.asking.values()];
+      this.asking.clear();
+      void this.send(batch, false);
+    }, ASK_WINDOW_MS);
+  }
+
+  private async send(identifiers: Identifier[], force: boolean) {
+    if (identifiers.length === 0) return;
+    let outcome: Answers;
+    try {
+      outcome = await this.ask(identifiers, force);
+    } catch {
+      this.state.notice.value =
+        'Consentry could not get answers: reload the page, or check its options.';
+      return;
+    }
+    for (const a of outcome.answers) this.answers.set(a.key, a);
+    this.state.notice.value = outcome.problem
+      ? `${outcome.problem.message}${outcome.answers.some((a) => a.result) ? ' Showing saved answers, marked with a dashed border.' : ''}`
+      : null;
+    this.schedule();
+  }
+
+  private schedule() {
+    if (this.frame) return;
+    const win = this.doc.defaultView!;
+    this.frame = win.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.layout();
+    });
+  }
+
+  /** Places a badge beside every visible anchor. Reads all rects first, then writes once. */
+  private layout() {
+    const badges: BadgeView[] = [];
+    const now = performance.now();
+    for (const anchor of this.visible) {
+      const list = this.found.get(anchor);
+      if (!list || !anchor.isConnected) continue;
+      const r = anchor.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      let left = r.right + BADGE_GAP;
+      for (const f of list) {
+        let id = this.ids.get(anchor);
+        if (!id) this.ids.set(anchor, (id = `consentry-b${this.nextId++}`));
+        const verdict = this.verdict(f.key);
+        if (verdict !== 'pending' && !this.shownAt.has(f.key)) this.shownAt.set(f.key, now);
+        badges.push({
+          id: `${id}-${f.identifier.kind}-${list.indexOf(f)}`,
+          key: f.key,
+          identifier: f.identifier.value,
+          top: r.top + (r.height - 18) / 2,
+          left,
+          verdict,
+          stale: this.answers.get(f.key)?.stale ?? false,
+        });
+        left += 104;
+      }
+    }
+    this.state.badges.value = badges;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Everything the content script runs on one CRM page, torn down as a whole: the adapter for the
+ * page, the scanner, the overlay and the action guard. On SPA navigation the caller aborts the
+ * signal and starts a new one.
+ */
+import type { Settings } from '../shared/settings';
+import { installActionGuard } from './action-guard';
+import { adapterFor } from './adapters/index';
+import { ConsentOverlay, type Ask } from './consent-overlay';
+import { PageScanner } from './page-scanner';
+
+export interface CrmPage {
+  adapterId: string;
+  overlay: ConsentOverlay;
+  scanner: PageScanner;
+}
+
+export function startCrmPage(
+  doc: Document,
+  settings: () => Settings,
+  ask: Ask,
+  signal: AbortSignal,
+): CrmPage {
+  const adapter = adapterFor(new URL(doc.location.href), doc);
+  const overlay = new ConsentOverlay(doc, ask, () => settings().purposes);
+  const scanner = new PageScanner(doc, adapter, settings().phoneRegion, (change) =>
+    overlay.update(change),
+  );
+  installActionGuard(
+    doc,
+    {
+      adapter,
+      overlay,
+      mode: () => settings().guard,
+      purposes: () => settings().purposes,
+      phoneRegion: () => settings().phoneRegion,
+      recordIdentifier: (kind) =>
+        scanner.found.find((f) => f.identifier.kind === kind)?.key ?? null,
+    },
+    signal,
+  );
+  scanner.start(signal);
+  // Ask again when the cached answers have aged, and when the rep comes back to the tab.
+  const every = setInterval(() => void overlay.refresh(false), settings().cacheMinutes * 60_000);
+  const onVisible = () => doc.visibilityState === 'visible' && void overlay.refresh(false);
+  doc.addEventListener('visibilitychange', onVisible);
+  signal.addEventListener('abort', () => {
+    clearInterval(every);
+    doc.removeEventListener('visibilitychange', onVisible);
+    overlay.destroy();
+  });
+  return { adapterId: adapter.id, overlay, scanner };
+}

@@ -1,0 +1,226 @@
+/**
+ * Keeps the list of identifiers on a page current: a first pass over the live root in short
+ * time slices (document order, so what is on screen at load comes first), then one batched
+ * MutationObserver for added rows, recycled rows whose text or link changed, input values
+ * typed in, and open shadow roots. Every pass is idempotent: an element is known by what it
+ * showed last time, and only changes are reported.
+ */
+import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
+import type { Candidate, CrmAdapter } from './adapter';
+import { candidateOf, candidatesInText, elementSelector, findCandidates } from './find-candidates';
+
+/** An identifier at a place on the page. */
+export interface Found {
+  key: string;
+  identifier: Identifier;
+  anchor: Element;
+}
+
+/** What changed since the last report. */
+export interface ScanChange {
+  added: Found[];
+  removed: Element[];
+}
+
+const SLICE_MS = 4;
+/** Above this many mutation records in one batch, rescanning the root is cheaper (Dark Reader's rule). */
+const HUGE_BATCH = 1000;
+
+export class PageScanner {
+  private tracked = new Map<Element, Found[]>();
+  private pending = new Set<Node>();
+  private observer: MutationObserver;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private walker: TreeWalker | null = null;
+  private readonly selector: string;
+  /** Main-thread time of the first slice and of the whole first pass (ms), for the bench. */
+  readonly timing = {
+    firstSliceMs: 0,
+    firstPassMs: 0,
+    firstPassDoneAt: 0,
+    slices: 0,
+    longestSliceMs: 0,
+  };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly adapter: CrmAdapter,
+    private readonly phoneRegion: string,
+    private readonly onChange: (change: ScanChange) => void,
+  ) {
+    this.selector = elementSelector(adapter);
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+  }
+
+  /** Everything found so far. */
+  get found(): Found[] {
+    return [...this.tracked.values()].flat();
+  }
+
+  start(signal: AbortSignal): void {
+    const root = this.root();
+    this.observe(root);
+    const onInput = (e: Event) => {
+      if (e.target instanceof HTMLInputElement) this.queue(e.target);
+    };
+    this.doc.addEventListener('input', onInput, true);
+    this.doc.addEventListener('change', onInput, true);
+    signal.addEventListener('abort', () => {
+      this.observer.disconnect();
+      if (this.timer) clearTimeout(this.timer);
+      this.doc.removeEventListener('input', onInput, true);
+      this.doc.removeEventListener('change', onInput, true);
+      const removed = [...this.tracked.keys()];
+      this.tracked.clear();
+      this.pending.clear();
+      if (removed.length) this.onChange({ added: [], removed });
+    });
+    this.walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.runSlice();
+  }
+
+  private root(): Element {
+    return this.adapter.root?.(this.doc) ?? this.doc.body ?? this.doc.documentElement;
+  }
+
+  private observe(target: Node) {
+    this.observer.observe(target, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href', 'value', 'data-email-address'],
+    });
+  }
+
+  /** One time slice of the first pass, then of queued mutations. */
+  private runSlice = () => {
+    this.timer = null;
+    const started = performance.now();
+    const inFirstPass = this.walker !== null;
+    const deadline = started + SLICE_MS;
+    const added: Found[] = [];
+    const removed: Element[] = [];
+    if (this.walker) {
+      const candidates: Candidate[] = [];
+      let n = 0;
+      let done = false;
+      for (;;) {
+        const node = this.walker.nextNode();
+        if (!node) {
+          done = true;
+          break;
+        }
+        if (node.nodeType === Node.TEXT_NODE) candidatesInText(node as Text, candidates);
+        else this.visitElement(node as Element, candidates);
+        if (++n % 256 === 0 && performance.now() > deadline) break;
+      }
+      this.record(candidates, added);
+      if (done) {
+        this.walker = null;
+        this.timing.firstPassDoneAt = performance.now();
+      }
+    }
+    if (!this.walker) this.drainPending(added, removed, deadline);
+    const spent = performance.now() - started;
+    if (this.timing.slices++ === 0) this.timing.firstSliceMs = spent;
+    if (inFirstPass) this.timing.firstPassMs += spent;
+    this.timing.longestSliceMs = Math.max(this.timing.longestSliceMs, spent);
+    if (added.length || removed.length) this.onChange({ added, removed });
+    if (this.walker || this.pending.size) this.timer = setTimeout(this.runSlice, 0);
+  };
+
+  private visitElement(el: Element, out: Candidate[]) {
+    if (el.localName.includes('-') && el.shadowRoot) this.enterShadow(el.shadowRoot, out);
+    const tag = el.localName;
+    if (
+      tag === 'a' ||
+      tag === 'input' ||
+      el.hasAttribute('data-email-address') ||
+      this.adapter.fields
+    ) {
+      if (el.matches(this.selector)) {
+        const c = candidateOf(el, this.adapter);
+        if (c) out.push(c);
+      }
+    }
+  }
+
+  private enterShadow(shadow: ShadowRoot, out: Candidate[]) {
+    this.observe(shadow);
+    findCandidates(shadow, this.adapter, out);
+    for (const host of shadow.querySelectorAll('*'))
+      if (host.localName.includes('-') && host.shadowRoot) this.enterShadow(host.shadowRoot, out);
+  }
+
+  private onMutations(records: MutationRecord[]) {
+    if (records.length > HUGE_BATCH) {
+      this.pending.clear();
+      this.pending.add(this.root());
+    } else {
+      for (const r of records) {
+        if (r.type === 'childList') {
+          for (const node of r.addedNodes)
+            this.pending.add(node.nodeType === Node.TEXT_NODE ? (node.parentNode ?? node) : node);
+          if (r.removedNodes.length) this.pending.add(REMOVAL_SWEEP);
+        } else
+          this.pending.add(
+            r.type === 'characterData' ? (r.target.parentNode ?? r.target) : r.target,
+          );
+      }
+    }
+    if (!this.timer) this.runSlice();
+  }
+
+  private queue(node: Node) {
+    this.pending.add(node);
+    this.timer ??= setTimeout(this.runSlice, 0);
+  }
+
+  private drainPending(added: Found[], removed: Element[], deadline: number) {
+    const sweep = this.pending.delete(REMOVAL_SWEEP);
+    for (const node of this.pending) {
+      this.pending.delete(node);
+      if (!(node instanceof Element) || !node.isConnected || node.closest('consentry-overlay'))
+        continue;
+      // Forget what this subtree showed before (a recycled row), then read it again.
+      for (const el of [node, ...node.querySelectorAll('*')])
+        if (this.tracked.delete(el)) removed.push(el);
+      const candidates: Candidate[] = [];
+      findCandidates(node, this.adapter, candidates);
+      for (const host of node.querySelectorAll('*'))
+        if (host.localName.includes('-') && host.shadowRoot)
+          this.enterShadow(host.shadowRoot, candidates);
+      this.record(candidates, added);
+      if (performance.now() > deadline) break;
+    }
+    if (sweep)
+      for (const anchor of this.tracked.keys())
+        if (!anchor.isConnected) {
+          this.tracked.delete(anchor);
+          removed.push(anchor);
+        }
+    // A re-read anchor that shows the same thing is not news.
+    const back = new Set(added.map((f) => f.anchor));
+    for (let i = removed.length - 1; i >= 0; i--) if (back.has(removed[i]!)) removed.splice(i, 1);
+  }
+
+  private record(candidates: Candidate[], added: Found[]) {
+    for (const c of candidates) {
+      const normalised =
+        c.kind === 'email' ? normaliseEmail(c.raw) : normalisePhone(c.raw, this.phoneRegion);
+      if (!normalised.ok) continue;
+      const identifier = normalised.value;
+      const key = `${identifier.kind}:${identifier.value}`;
+      const list = this.tracked.get(c.anchor) ?? [];
+      if (list.some((f) => f.key === key)) continue;
+      const found = { key, identifier, anchor: c.anchor };
+      list.push(found);
+      this.tracked.set(c.anchor, list);
+      added.push(found);
+    }
+  }
+}
+
+/** A marker in the pending set: some nodes were removed, so check which anchors left. */
+const REMOVAL_SWEEP = { nodeType: -1 } as unknown as Node;

@@ -1,0 +1,95 @@
+/**
+ * The one overlay layer over a CRM page: a badge beside each identifier on screen, the details
+ * popover, the action guard's dialog and the "ledger unreachable" notice. Everything shown is
+ * text; nothing from the page or the ledger is ever parsed as HTML.
+ */
+import type { Signal } from '@preact/signals';
+import { VERDICT_TEXT, type Verdict } from '../shared/consent-summary';
+import { ConsentDetails, type ConsentDetailsProps } from './consent-details';
+import { GuardDialog, type GuardPrompt } from './guard-dialog';
+
+/** One badge on screen. */
+export interface BadgeView {
+  id: string;
+  key: string;
+  /** The identifier as shown to the rep (in the badge's accessible name and the popover). */
+  identifier: string;
+  top: number;
+  left: number;
+  verdict: Verdict | 'pending';
+  stale: boolean;
+}
+
+export interface OverlayState {
+  badges: Signal<BadgeView[]>;
+  open: Signal<{ badgeId: string; key: string; top: number; left: number } | null>;
+  guard: Signal<GuardPrompt | null>;
+  notice: Signal<string | null>;
+}
+
+export interface OverlayViewProps {
+  state: OverlayState;
+  details: (key: string) => Omit<ConsentDetailsProps, 'id' | 'top' | 'left' | 'onClose'>;
+}
+
+export function OverlayView({ state, details }: OverlayViewProps) {
+  const open = state.open.value;
+  const guard = state.guard.value;
+  return (
+    <div class="layer">
+      {state.badges.value.map((b) => {
+        const text =
+          b.verdict === 'pending'
+            ? { symbol: '…', short: 'Checking', long: 'Checking consent' }
+            : VERDICT_TEXT[b.verdict];
+        const expanded = open?.badgeId === b.id;
+        return (
+          <button
+            key={b.id}
+            id={b.id}
+            type="button"
+            class={`badge ${b.verdict}${b.stale ? ' stale' : ''}`}
+            data-key={b.key}
+            data-verdict={b.verdict}
+            style={{ top: `${b.top}px`, left: `${b.left}px` }}
+            aria-haspopup="dialog"
+            aria-expanded={expanded}
+            aria-controls={expanded ? `${b.id}-details` : undefined}
+            aria-label={`${text.long}${b.stale ? ' (saved answer)' : ''}: ${b.identifier}`}
+            onClick={(e) => {
+              const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
+              state.open.value = expanded
+                ? null
+                : {
+                    badgeId: b.id,
+                    key: b.key,
+                    top: r.bottom + 4,
+                    left: Math.max(8, Math.min(r.left, innerWidth - 430)),
+                  };
+            }}
+          >
+            <span aria-hidden="true">{text.symbol}</span>
+            <span aria-hidden="true">{text.short}</span>
+          </button>
+        );
+      })}
+      {open && (
+        <ConsentDetails
+          {...details(open.key)}
+          id={`${open.badgeId}-details`}
+          top={open.top}
+          left={open.left}
+          onClose={() => {
+            state.open.value = null;
+          }}
+        />
+      )}
+      {guard && <GuardDialog prompt={guard} />}
+      {state.notice.value && (
+        <div class="notice" role="status">
+          {state.notice.value}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/** The CRM content script, registered at run time for the CRM origins the rep granted. */
+import browser from 'webextension-polyfill';
+import * as v from 'valibot';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startCrmPage, type CrmPage } from '../components/content/crm-page';
+import {
+  SummaryMessageSchema,
+  type LookupMessage,
+  type LookupReply,
+  type SummaryReply,
+} from '../components/shared/messages';
+import { DEFAULT_SETTINGS } from '../components/shared/settings';
+import { loadSettings, SETTINGS_KEY } from '../components/shared/settings-store';
+
+export default defineContentScript({
+  matches: [],
+  registration: 'runtime',
+  async main(ctx) {
+    let settings = await loadSettings(browser.storage.local);
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && SETTINGS_KEY in changes)
+        void loadSettings(browser.storage.local).then((s) => (settings = s));
+    });
+    const ask = (identifiers: LookupMessage['identifiers'], force: boolean) =>
+      browser.runtime.sendMessage({
+        type: 'consentry:lookup',
+        identifiers,
+        force,
+      } satisfies LookupMessage) as Promise<LookupReply>;
+    let controller = new AbortController();
+    let page: CrmPage = startCrmPage(
+      document,
+      () => settings ?? DEFAULT_SETTINGS,
+      ask,
+      controller.signal,
+    );
+    ctx.onInvalidated(() => controller.abort());
+    // SPA navigation: tear the page down and start again on the new view.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      controller.abort();
+      controller = new AbortController();
+      page = startCrmPage(document, () => settings, ask, controller.signal);
+    });
+    browser.runtime.onMessage.addListener(async (message: unknown) => {
+      if (!v.safeParse(SummaryMessageSchema, message).success) return undefined;
+      if ((message as { refresh: boolean }).refresh) await page.overlay.refresh(true);
+      return {
+        crm: page.adapterId,
+        people: page.overlay.summary(),
+        notice: page.overlay.state.notice.value,
+      } satisfies SummaryReply;
+    });
+  },
+});
