@@ -13,6 +13,7 @@ const presetHosts = (process.env.CONSENTRY_EXT_HOSTS ?? '')
 /** WXT build of the CRM extension (entry files in `entrypoints/`, code in `components/`). */
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.CONSENTRY_EXT_OUT ?? '.output',
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

@@ -30,6 +30,9 @@ export interface Answers {
 export const keyOf = (id: Identifier) => `${id.kind}:${id.value}`;
 
 export class LookupService {
+  /** The last ask of the ledger failed. */
+  private down = false;
+
   constructor(
     private readonly cache: AnswerCache,
     private readonly batcher: LookupBatcher,
@@ -45,15 +48,19 @@ export class LookupService {
         const key = keyOf(identifier);
         const digest = await identifierDigest(identifier);
         const cached = await this.cache.get(digest).catch(() => undefined);
-        if (cached && !force && this.now() - cached.fetchedAt < this.ttlMs())
+        // While the ledger is known to be down, a cached answer is not trusted as fresh.
+        const trusted = !this.down && !force;
+        if (cached && trusted && this.now() - cached.fetchedAt < this.ttlMs())
           return { key, result: cached.result, fetchedAt: cached.fetchedAt, stale: false };
         try {
           const result = await this.batcher.get(digest);
+          this.down = false;
           const fetchedAt = this.now();
           fresh.push({ result, fetchedAt });
           return { key, result, fetchedAt, stale: false };
         } catch (error) {
           const code = error instanceof LedgerError ? error.problem : 'unreachable';
+          this.down = true;
           problem ??= {
             code,
             message: error instanceof LedgerError ? error.message : PROBLEM_TEXT.unreachable,

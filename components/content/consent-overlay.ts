@@ -138,6 +138,7 @@ export class ConsentOverlay {
     this.intersection.disconnect();
     this.teardown();
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.frame);
     if (this.askTimer) clearTimeout(this.askTimer);
     render(null, this.host.shadowRoot!);
     this.host.remove();
@@ -173,10 +174,14 @@ export class ConsentOverlay {
   private schedule() {
     if (this.frame) return;
     const win = this.doc.defaultView!;
-    this.frame = win.requestAnimationFrame(() => {
+    const run = () => {
       this.frame = 0;
       this.layout();
-    });
+    };
+    // A hidden tab gets no animation frames; its badges still follow the answers.
+    this.frame = this.doc.hidden
+      ? (win.setTimeout(run, 50) as unknown as number)
+      : win.requestAnimationFrame(run);
   }
 
   /** Places a badge beside every visible anchor. Reads all rects first, then writes once. */
@@ -203,9 +208,30 @@ export class ConsentOverlay {
           verdict,
           stale: this.answers.get(f.key)?.stale ?? false,
         });
-        left += 104;
+        left += BADGE_WIDTH + 4;
       }
     }
-    this.state.badges.value = badges;
+    this.state.badges.value = avoidOverlap(badges);
   }
+}
+
+/** Estimated badge width (px); badges on one line that would overlap are moved right. */
+const BADGE_WIDTH = 100;
+
+/** Moves badges so none covers another (cells side by side put their badges in the same spot). */
+function avoidOverlap(badges: BadgeView[]): BadgeView[] {
+  const sorted = [...badges].sort((a, b) => a.top - b.top || a.left - b.left);
+  const placed: BadgeView[] = [];
+  for (const b of sorted) {
+    let left = b.left;
+    for (const p of placed)
+      if (
+        Math.abs(p.top - b.top) < 20 &&
+        left < p.left + BADGE_WIDTH &&
+        p.left < left + BADGE_WIDTH
+      )
+        left = p.left + BADGE_WIDTH + 4;
+    placed.push({ ...b, left });
+  }
+  return placed;
 }

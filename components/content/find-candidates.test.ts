@@ -1,0 +1,149 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Candidate, CrmAdapter } from './adapter';
+import { dynamics } from './adapters/dynamics';
+import { generic } from './adapters/generic';
+import { candidateOf, elementSelector, findCandidates } from './find-candidates';
+
+const find = (root: Element | ShadowRoot = document.body, adapter: CrmAdapter = generic) => {
+  const out: Candidate[] = [];
+  findCandidates(root, adapter, out);
+  return out;
+};
+
+/** Candidates as "kind raw @anchor-id" for readable comparisons. */
+const brief = (candidates: Candidate[]) =>
+  candidates.map((c) => `${c.kind} ${c.raw.trim()} @${c.anchor.id || c.anchor.localName}`);
+
+const $ = (selector: string) => document.querySelector(selector)!;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('findCandidates — links and attributes', () => {
+  it('finds mailto: and tel: links, anchored on the link', () => {
+    document.body.innerHTML = `
+      <a id="m" href="mailto:Ana@Example.com?subject=Hi">Write</a>
+      <a id="t" href="tel:+14155552671">Call</a>
+      <a id="u" href="MAILTO:bob@example.com">Bob</a>
+      <a id="w" href="https://example.com/contact">Site</a>`;
+    expect(brief(find())).toEqual([
+      'email mailto:Ana@Example.com?subject=Hi @m',
+      'phone tel:+14155552671 @t',
+      'email MAILTO:bob@example.com @u',
+    ]);
+  });
+
+  it('reads an address from data-email-address on any element', () => {
+    document.body.innerHTML = `<span id="s" data-email-address="cy@example.com">Cy</span>`;
+    expect(brief(find())).toEqual(['email cy@example.com @s']);
+  });
+
+  it('does not read the text of a link it already read', () => {
+    document.body.innerHTML = `<a id="m" href="mailto:ana@example.com">ana@example.com</a>
+      <span id="s" data-email-address="cy@example.com">cy@example.com</span>`;
+    expect(brief(find())).toEqual(['email mailto:ana@example.com @m', 'email cy@example.com @s']);
+  });
+
+  it('counts the root itself when it is a link', () => {
+    document.body.innerHTML = `<a id="m" href="mailto:ana@example.com">Ana</a>`;
+    expect(brief(find($('#m')))).toEqual(['email mailto:ana@example.com @m']);
+  });
+});
+
+describe('findCandidates — inputs', () => {
+  it('reads email and phone inputs from their value property, not the attribute', () => {
+    document.body.innerHTML = `<input id="e" type="email" value="old@example.com"><input id="p" type="tel">`;
+    ($('#e') as HTMLInputElement).value = 'typed@example.com';
+    ($('#p') as HTMLInputElement).value = '+44 20 7946 0958';
+    expect(brief(find())).toEqual(['email typed@example.com @e', 'phone +44 20 7946 0958 @p']);
+  });
+
+  it('skips empty and blank inputs, and inputs of other types', () => {
+    document.body.innerHTML = `<input type="email"><input id="b" type="tel"><input id="x" type="text">`;
+    ($('#b') as HTMLInputElement).value = '   ';
+    ($('#x') as HTMLInputElement).value = 'ana@example.com';
+    expect(find()).toEqual([]);
+  });
+
+  it("reads an adapter's own fields, which the generic rules miss", () => {
+    document.body.innerHTML = `
+      <input id="e" type="text" data-id="emailaddress1.fieldControl-mail-text-input">
+      <input id="t" type="text" data-id="telephone1.fieldControl-phone-text-input">
+      <input id="m" type="text" data-id="mobilephone.fieldControl-phone-text-input">
+      <input id="n" type="text" data-id="fullname.fieldControl-text-box-text">`;
+    for (const [id, value] of [
+      ['e', 'ana@example.com'],
+      ['t', '+1 415 555 2671'],
+      ['m', '+1 415 555 2672'],
+      ['n', 'Ana Example'],
+    ] as const)
+      ($(`#${id}`) as HTMLInputElement).value = value;
+    expect(find(document.body, generic)).toEqual([]);
+    expect(brief(find(document.body, dynamics))).toEqual([
+      'email ana@example.com @e',
+      'phone +1 415 555 2671 @t',
+      'phone +1 415 555 2672 @m',
+    ]);
+  });
+
+  it("adds the adapter's fields to the element selector", () => {
+    expect(elementSelector(dynamics)).toContain('input[data-id^="emailaddress"]');
+    expect(elementSelector(dynamics).startsWith(elementSelector(generic))).toBe(true);
+  });
+});
+
+describe('findCandidates — text', () => {
+  it('finds addresses and numbers in text, anchored on the parent element', () => {
+    document.body.innerHTML = `<p id="a">Write to ana@example.com, or call +1 (415) 555-2671.</p>
+      <span id="b">(415) 555-2672</span>`;
+    expect(brief(find())).toEqual([
+      'email ana@example.com @a',
+      'phone +1 (415) 555-2671 @a',
+      'phone (415) 555-2672 @b',
+    ]);
+  });
+
+  it('does not take plain numbers, dates or prices for phone numbers', () => {
+    document.body.innerHTML = `<p>Order 20250301 of 2025-03-01 cost 1,234.56 and ref 555 1234.</p>`;
+    expect(find()).toEqual([]);
+  });
+
+  it('finds every address in one text node', () => {
+    document.body.innerHTML = `<p id="p">ana@example.com; bob@example.org</p>`;
+    expect(brief(find())).toEqual(['email ana@example.com @p', 'email bob@example.org @p']);
+  });
+
+  it.each([
+    ['a script', '<script>var to = "ana@example.com";</script>'],
+    ['a style sheet', '<style>/* ana@example.com */</style>'],
+    ['a text area', '<textarea>ana@example.com</textarea>'],
+    ['a template', '<template><p>ana@example.com</p></template>'],
+    ['an editor', '<div contenteditable="true"><p>ana@example.com</p></div>'],
+    ['an empty contenteditable', '<div contenteditable=""><p>+1 415 555 2671</p></div>'],
+  ])('skips text inside %s', (_, html) => {
+    document.body.innerHTML = html;
+    expect(find()).toEqual([]);
+  });
+});
+
+describe('findCandidates — shadow roots', () => {
+  it('searches an open shadow root passed as the root', () => {
+    const host = document.createElement('x-card');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<a id="m" href="mailto:ana@example.com">Ana</a><span id="s">+1 415 555 2671</span>`;
+    expect(brief(find(shadow))).toEqual([
+      'email mailto:ana@example.com @m',
+      'phone +1 415 555 2671 @s',
+    ]);
+  });
+});
+
+describe('candidateOf', () => {
+  it('stands for nothing on an ordinary element', () => {
+    document.body.innerHTML = `<div id="d">ana@example.com</div>`;
+    expect(candidateOf($('#d'), generic)).toBeNull();
+  });
+});

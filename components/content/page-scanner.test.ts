@@ -1,0 +1,322 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CrmAdapter } from './adapter';
+import { dynamics } from './adapters/dynamics';
+import { generic } from './adapters/generic';
+import { salesforce } from './adapters/salesforce';
+import { PageScanner, type ScanChange } from './page-scanner';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const $ = (selector: string) => document.querySelector(selector)!;
+
+let controller: AbortController;
+let changes: ScanChange[];
+
+/** Starts a scanner over the current document and collects what it reports. */
+function scan(adapter: CrmAdapter = generic, region = 'US') {
+  const scanner = new PageScanner(document, adapter, region, (c) => changes.push(c));
+  scanner.start(controller.signal);
+  return scanner;
+}
+
+/** Everything reported since the last call, as keys and anchors. */
+function reported() {
+  const added = changes.flatMap((c) => c.added.map((f) => `${f.key} @${f.anchor.id}`));
+  const removed = changes.flatMap((c) => c.removed.map((e) => e.id));
+  changes = [];
+  return { added, removed };
+}
+
+const keys = (scanner: PageScanner) => scanner.found.map((f) => f.key).sort();
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  controller = new AbortController();
+  changes = [];
+});
+afterEach(() => controller.abort());
+
+describe('PageScanner — first pass', () => {
+  it('reports every identifier on the page once, normalised', async () => {
+    document.body.innerHTML = `
+      <a id="m" href="MAILTO:Ana@Example.COM">Ana</a>
+      <a id="t" href="tel:(415) 555-2671">Call</a>
+      <span id="s" data-email-address="bob@example.org">Bob</span>
+      <p id="p">Backup: cy@example.net</p>
+      <input id="i" type="email">`;
+    ($('#i') as HTMLInputElement).value = ' Dan@Example.com ';
+    scan();
+    await settle();
+    expect(reported().added.sort()).toEqual([
+      'email:ana@example.com @m',
+      'email:bob@example.org @s',
+      'email:cy@example.net @p',
+      'email:dan@example.com @i',
+      'phone:+14155552671 @t',
+    ]);
+  });
+
+  it('reads national numbers in the configured region', async () => {
+    document.body.innerHTML = `<a id="t" href="tel:020 7946 0958">Call</a>`;
+    scan(generic, 'GB');
+    await settle();
+    expect(reported().added).toEqual(['phone:+442079460958 @t']);
+  });
+
+  it('ignores what is not a valid address or number', async () => {
+    document.body.innerHTML = `<a id="a" href="mailto:nobody">x</a><a id="b" href="tel:12">y</a>
+      <p>someone@localhost</p>`;
+    const scanner = scan();
+    await settle();
+    expect(changes).toEqual([]);
+    expect(scanner.found).toEqual([]);
+  });
+
+  it('reports an identifier shown in two places once per place', async () => {
+    document.body.innerHTML = `<a id="a" href="mailto:ana@example.com">Ana</a><p id="b">ana@example.com</p>`;
+    scan();
+    await settle();
+    expect(reported().added).toEqual(['email:ana@example.com @a', 'email:ana@example.com @b']);
+  });
+
+  it('reports an identifier once per place even when the place repeats it', async () => {
+    document.body.innerHTML = `<p id="p">ana@example.com (alias: Ana@Example.com)</p>`;
+    const scanner = scan();
+    await settle();
+    expect(reported().added).toEqual(['email:ana@example.com @p']);
+    expect(scanner.found).toHaveLength(1);
+  });
+
+  it('reads the whole of a long list', async () => {
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<div><a id="r${i}" href="mailto:person${i}@example.com">P</a> <span>note ${i}</span></div>`,
+    );
+    document.body.innerHTML = rows.join('');
+    const scanner = scan();
+    await expect.poll(() => scanner.found.length, { timeout: 5000 }).toBe(3000);
+    const added = reported().added;
+    expect(added).toHaveLength(3000);
+    expect(new Set(added).size).toBe(3000);
+  });
+
+  it("reads only the adapter's live root", async () => {
+    document.body.innerHTML = `
+      <div class="windowViewMode-normal"><a id="old" href="mailto:old@example.com">Old</a></div>
+      <div class="windowViewMode-normal active"><a id="new" href="mailto:new@example.com">New</a></div>`;
+    scan(salesforce);
+    await settle();
+    expect(reported().added).toEqual(['email:new@example.com @new']);
+  });
+
+  it("reads the adapter's own input fields", async () => {
+    document.body.innerHTML = `<input id="e" data-id="emailaddress1.fieldControl-mail-text-input">`;
+    ($('#e') as HTMLInputElement).value = 'ana@example.com';
+    scan(dynamics);
+    await settle();
+    expect(reported().added).toEqual(['email:ana@example.com @e']);
+  });
+
+  it('looks inside open shadow roots, nested ones too', async () => {
+    document.body.innerHTML = `<x-card id="host"></x-card>`;
+    const outer = $('#host').attachShadow({ mode: 'open' });
+    outer.innerHTML = `<a id="m" href="mailto:ana@example.com">Ana</a><x-inner id="inner"></x-inner>`;
+    const inner = outer.querySelector('#inner')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = `<span id="s">+1 415 555 2671</span>`;
+    scan();
+    await settle();
+    expect(reported().added.sort()).toEqual(['email:ana@example.com @m', 'phone:+14155552671 @s']);
+  });
+});
+
+describe('PageScanner — changes', () => {
+  it('reports rows added after the first pass', async () => {
+    document.body.innerHTML = `<ul id="list"><li><a id="a" href="mailto:ana@example.com">Ana</a></li></ul>`;
+    scan();
+    await settle();
+    reported();
+    $('#list').insertAdjacentHTML(
+      'beforeend',
+      `<li><a id="b" href="mailto:bob@example.com">Bob</a></li><li id="c">+1 415 555 2671</li>`,
+    );
+    await settle();
+    expect(reported()).toEqual({
+      added: ['email:bob@example.com @b', 'phone:+14155552671 @c'],
+      removed: [],
+    });
+  });
+
+  it('reports text added to an existing element', async () => {
+    document.body.innerHTML = `<p id="p"></p>`;
+    scan();
+    await settle();
+    $('#p').append('Reach me at ana@example.com');
+    await settle();
+    expect(reported().added).toEqual(['email:ana@example.com @p']);
+  });
+
+  it('reports the anchors of removed rows', async () => {
+    document.body.innerHTML = `<ul>
+      <li id="row1"><a id="a" href="mailto:ana@example.com">Ana</a> <span id="t">+1 415 555 2671</span></li>
+      <li id="row2"><a id="b" href="mailto:bob@example.com">Bob</a></li></ul>`;
+    const scanner = scan();
+    await settle();
+    reported();
+    $('#row1').remove();
+    await settle();
+    const { added, removed } = reported();
+    expect(added).toEqual([]);
+    expect(removed.sort()).toEqual(['a', 't']);
+    expect(keys(scanner)).toEqual(['email:bob@example.com']);
+  });
+
+  it('shows the new person when a recycled row changes its link', async () => {
+    document.body.innerHTML = `<a id="a" href="mailto:ana@example.com">Ana</a>`;
+    const scanner = scan();
+    await settle();
+    reported();
+    $('#a').setAttribute('href', 'mailto:bob@example.com');
+    await settle();
+    expect(reported().added).toEqual(['email:bob@example.com @a']);
+    expect(keys(scanner)).toEqual(['email:bob@example.com']);
+  });
+
+  it('shows the new person when a recycled row changes its text', async () => {
+    document.body.innerHTML = `<span id="s">ana@example.com</span>`;
+    const scanner = scan();
+    await settle();
+    reported();
+    ($('#s').firstChild as Text).data = 'bob@example.com';
+    await settle();
+    expect(reported().added).toEqual(['email:bob@example.com @s']);
+    expect(keys(scanner)).toEqual(['email:bob@example.com']);
+  });
+
+  it('reports the anchor removed when its text no longer holds an identifier', async () => {
+    document.body.innerHTML = `<span id="s">ana@example.com</span><span id="k">+1 415 555 2671</span>`;
+    const scanner = scan();
+    await settle();
+    reported();
+    ($('#s').firstChild as Text).data = 'hidden';
+    $('#k').textContent = 'no number';
+    await settle();
+    expect(reported()).toEqual({ added: [], removed: ['s', 'k'] });
+    expect(scanner.found).toEqual([]);
+  });
+
+  it('reports an address typed into an input, and its removal when cleared', async () => {
+    document.body.innerHTML = `<input id="i" type="email">`;
+    const scanner = scan();
+    await settle();
+    const input = $('#i') as HTMLInputElement;
+    input.value = 'ana@example.com';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(reported().added).toEqual(['email:ana@example.com @i']);
+    input.value = '';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(reported()).toEqual({ added: [], removed: ['i'] });
+    expect(scanner.found).toEqual([]);
+  });
+
+  it('reports identifiers added inside an open shadow root after the first pass', async () => {
+    document.body.innerHTML = `<x-card id="host"></x-card>`;
+    const shadow = $('#host').attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<div id="slot"></div>`;
+    scan();
+    await settle();
+    shadow.querySelector('#slot')!.innerHTML = `<a id="m" href="mailto:ana@example.com">Ana</a>`;
+    await settle();
+    expect(reported().added).toEqual(['email:ana@example.com @m']);
+  });
+
+  it('still reports every new row after a burst of over a thousand changes', async () => {
+    document.body.innerHTML = `<a id="a" href="mailto:ana@example.com">Ana</a><div id="list"></div>`;
+    const scanner = scan();
+    await settle();
+    reported();
+    const list = $('#list');
+    for (let i = 0; i < 1200; i++) {
+      const a = document.createElement('a');
+      a.id = `r${i}`;
+      a.href = `mailto:person${i}@example.com`;
+      list.append(a);
+    }
+    await expect.poll(() => scanner.found.length, { timeout: 5000 }).toBe(1201);
+    const added = reported().added.filter((k) => k !== 'email:ana@example.com @a');
+    expect(added).toHaveLength(1200);
+    expect(new Set(added).size).toBe(1200);
+  });
+});
+
+describe('PageScanner — idempotence', () => {
+  it('reports nothing when the page changes without touching an identifier', async () => {
+    document.body.innerHTML = `<div id="row"><a id="a" href="mailto:ana@example.com">Ana</a><b id="b">x</b></div>`;
+    scan();
+    await settle();
+    reported();
+    $('#b').textContent = 'y';
+    $('#row').append(document.createElement('hr'));
+    $('#b').setAttribute('title', 'hello');
+    await settle();
+    expect(changes).toEqual([]);
+  });
+
+  it('keeps one entry per identifier and anchor when an unchanged link is read again', async () => {
+    document.body.innerHTML = `<a id="a" href="mailto:ana@example.com">Ana</a>`;
+    const scanner = scan();
+    await settle();
+    $('#a').setAttribute('href', 'mailto:ana@example.com');
+    await settle();
+    expect(scanner.found.map((f) => `${f.key} @${f.anchor.id}`)).toEqual([
+      'email:ana@example.com @a',
+    ]);
+  });
+
+  it('finds the same thing as a second scanner over the same page', async () => {
+    document.body.innerHTML = `<a id="a" href="mailto:ana@example.com">Ana</a><p id="p">+1 415 555 2671</p>`;
+    const first = scan();
+    const second = scan();
+    await settle();
+    expect(keys(second)).toEqual(keys(first));
+    expect(keys(first)).toEqual(['email:ana@example.com', 'phone:+14155552671']);
+  });
+});
+
+describe('PageScanner — stopping', () => {
+  it('reports every anchor removed when stopped', async () => {
+    document.body.innerHTML = `<a id="a" href="mailto:ana@example.com">Ana</a><p id="p">+1 415 555 2671</p>`;
+    const scanner = scan();
+    await settle();
+    reported();
+    controller.abort();
+    expect(reported()).toEqual({ added: [], removed: ['a', 'p'] });
+    expect(scanner.found).toEqual([]);
+  });
+
+  it('reports nothing after it was stopped', async () => {
+    document.body.innerHTML = `<input id="i" type="email">`;
+    scan();
+    await settle();
+    controller.abort();
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<a id="b" href="mailto:bob@example.com">Bob</a>`,
+    );
+    const input = $('#i') as HTMLInputElement;
+    input.value = 'ana@example.com';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(changes).toEqual([]);
+  });
+
+  it('says nothing when stopped on a page without identifiers', async () => {
+    document.body.innerHTML = `<p>Nothing here</p>`;
+    scan();
+    await settle();
+    controller.abort();
+    expect(changes).toEqual([]);
+  });
+});
