@@ -38,8 +38,6 @@ export class ConsentOverlay {
   private nextId = 0;
   private host: HTMLElement;
   private intersection: IntersectionObserver;
-  /** When each badge first showed an answer (ms since time origin), for the bench. */
-  readonly shownAt = new Map<string, number>();
 
   constructor(
     private readonly doc: Document,
@@ -187,7 +185,6 @@ export class ConsentOverlay {
   /** Places a badge beside every visible anchor. Reads all rects first, then writes once. */
   private layout() {
     const badges: BadgeView[] = [];
-    const now = performance.now();
     for (const anchor of this.visible) {
       const list = this.found.get(anchor);
       if (!list || !anchor.isConnected) continue;
@@ -198,7 +195,6 @@ export class ConsentOverlay {
         let id = this.ids.get(anchor);
         if (!id) this.ids.set(anchor, (id = `consentry-b${this.nextId++}`));
         const verdict = this.verdict(f.key);
-        if (verdict !== 'pending' && !this.shownAt.has(f.key)) this.shownAt.set(f.key, now);
         badges.push({
           id: `${id}-${f.identifier.kind}-${list.indexOf(f)}`,
           key: f.key,

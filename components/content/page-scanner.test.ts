@@ -221,6 +221,49 @@ describe('PageScanner — changes', () => {
     expect(scanner.found).toEqual([]);
   });
 
+  it('reports the old person removed when a recycled row changes its link', async () => {
+    document.body.innerHTML = `<a id="a" href="mailto:ana@example.com">Ana</a>`;
+    scan();
+    await settle();
+    reported();
+    $('#a').setAttribute('href', 'mailto:bob@example.com');
+    await settle();
+    expect(reported()).toEqual({ added: ['email:bob@example.com @a'], removed: ['a'] });
+  });
+
+  it('reports nothing when an unchanged link is set again', async () => {
+    document.body.innerHTML = `<a id="a" href="mailto:ana@example.com">Ana</a>`;
+    scan();
+    await settle();
+    reported();
+    $('#a').setAttribute('href', 'mailto:ana@example.com');
+    await settle();
+    expect(reported()).toEqual({ added: [], removed: [] });
+  });
+
+  it('reports the anchor removed when the text holding an identifier is taken out', async () => {
+    document.body.innerHTML = `<span id="s">bob@example.com</span>`;
+    const scanner = scan();
+    await settle();
+    reported();
+    $('#s').firstChild!.remove();
+    await settle();
+    expect(reported().removed).toEqual(['s']);
+    expect(keys(scanner)).toEqual([]);
+  });
+
+  it('enters the open shadow root of a host added directly after the first pass', async () => {
+    scan();
+    await settle();
+    const host = document.createElement('x-card');
+    host.id = 'host';
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      `<a id="z" href="mailto:zed@example.com">Zed</a>`;
+    document.body.append(host);
+    await settle();
+    expect(reported().added).toEqual(['email:zed@example.com @z']);
+  });
+
   it('reports identifiers added inside an open shadow root after the first pass', async () => {
     document.body.innerHTML = `<x-card id="host"></x-card>`;
     const shadow = $('#host').attachShadow({ mode: 'open' });

@@ -29,19 +29,12 @@ const HUGE_BATCH = 1000;
 export class PageScanner {
   private tracked = new Map<Element, Found[]>();
   private pending = new Set<Node>();
+  /** Some nodes were removed: check which anchors left the page. */
+  private sweepRemoved = false;
   private observer: MutationObserver;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private walker: TreeWalker | null = null;
   private readonly selector: string;
-  /** Main-thread time of the first slice and of the whole first pass (ms), for the bench. */
-  readonly timing = {
-    firstSliceMs: 0,
-    firstPassMs: 0,
-    firstPassDoneAt: 0,
-    slices: 0,
-    longestSliceMs: 0,
-  };
-
   constructor(
     private readonly doc: Document,
     private readonly adapter: CrmAdapter,
@@ -96,36 +89,22 @@ export class PageScanner {
   /** One time slice of the first pass, then of queued mutations. */
   private runSlice = () => {
     this.timer = null;
-    const started = performance.now();
-    const inFirstPass = this.walker !== null;
-    const deadline = started + SLICE_MS;
+    const deadline = performance.now() + SLICE_MS;
     const added: Found[] = [];
     const removed: Element[] = [];
     if (this.walker) {
       const candidates: Candidate[] = [];
+      let node: Node | null;
       let n = 0;
-      let done = false;
-      for (;;) {
-        const node = this.walker.nextNode();
-        if (!node) {
-          done = true;
-          break;
-        }
+      while ((node = this.walker.nextNode())) {
         if (node.nodeType === Node.TEXT_NODE) candidatesInText(node as Text, candidates);
         else this.visitElement(node as Element, candidates);
         if (++n % 256 === 0 && performance.now() > deadline) break;
       }
       this.record(candidates, added);
-      if (done) {
-        this.walker = null;
-        this.timing.firstPassDoneAt = performance.now();
-      }
+      if (!node) this.walker = null;
     }
     if (!this.walker) this.drainPending(added, removed, deadline);
-    const spent = performance.now() - started;
-    if (this.timing.slices++ === 0) this.timing.firstSliceMs = spent;
-    if (inFirstPass) this.timing.firstPassMs += spent;
-    this.timing.longestSliceMs = Math.max(this.timing.longestSliceMs, spent);
     if (added.length || removed.length) this.onChange({ added, removed });
     if (this.walker || this.pending.size) this.timer = setTimeout(this.runSlice, 0);
   };
@@ -162,7 +141,10 @@ export class PageScanner {
         if (r.type === 'childList') {
           for (const node of r.addedNodes)
             this.pending.add(node.nodeType === Node.TEXT_NODE ? (node.parentNode ?? node) : node);
-          if (r.removedNodes.length) this.pending.add(REMOVAL_SWEEP);
+          if (r.removedNodes.length) this.sweepRemoved = true;
+          // Text taken out of an element changes what that element shows.
+          if ([...r.removedNodes].some((n) => n.nodeType === Node.TEXT_NODE))
+            this.pending.add(r.target);
         } else
           this.pending.add(
             r.type === 'characterData' ? (r.target.parentNode ?? r.target) : r.target,
@@ -178,31 +160,50 @@ export class PageScanner {
   }
 
   private drainPending(added: Found[], removed: Element[], deadline: number) {
-    const sweep = this.pending.delete(REMOVAL_SWEEP);
     for (const node of this.pending) {
       this.pending.delete(node);
       if (!(node instanceof Element) || !node.isConnected || node.closest('consentry-overlay'))
         continue;
-      // Forget what this subtree showed before (a recycled row), then read it again.
-      for (const el of [node, ...node.querySelectorAll('*')])
-        if (this.tracked.delete(el)) removed.push(el);
-      const candidates: Candidate[] = [];
-      findCandidates(node, this.adapter, candidates);
-      for (const host of node.querySelectorAll('*'))
-        if (host.localName.includes('-') && host.shadowRoot)
-          this.enterShadow(host.shadowRoot, candidates);
-      this.record(candidates, added);
+      this.reread(node, added, removed);
       if (performance.now() > deadline) break;
     }
-    if (sweep)
+    if (this.sweepRemoved) {
+      this.sweepRemoved = false;
       for (const anchor of this.tracked.keys())
         if (!anchor.isConnected) {
           this.tracked.delete(anchor);
           removed.push(anchor);
         }
-    // A re-read anchor that shows the same thing is not news.
-    const back = new Set(added.map((f) => f.anchor));
-    for (let i = removed.length - 1; i >= 0; i--) if (back.has(removed[i]!)) removed.splice(i, 1);
+    }
+  }
+
+  /**
+   * Reads a subtree again (a new row, or a recycled one whose text or link changed) and reports
+   * only differences: an anchor that now shows other identifiers is removed and added again.
+   */
+  private reread(node: Element, added: Found[], removed: Element[]) {
+    const subtree = [node, ...node.querySelectorAll('*')];
+    const before = new Map<Element, string>();
+    for (const el of subtree) {
+      const old = this.tracked.get(el);
+      if (!old) continue;
+      before.set(el, keysOf(old));
+      this.tracked.delete(el);
+    }
+    const candidates: Candidate[] = [];
+    findCandidates(node, this.adapter, candidates);
+    for (const el of subtree)
+      if (el.localName.includes('-') && el.shadowRoot) this.enterShadow(el.shadowRoot, candidates);
+    const fresh: Found[] = [];
+    this.record(candidates, fresh);
+    for (const [anchor, keys] of before) {
+      const now = this.tracked.get(anchor);
+      if (!now || keysOf(now) !== keys) removed.push(anchor);
+    }
+    for (const f of fresh) {
+      const was = before.get(f.anchor);
+      if (was === undefined || was !== keysOf(this.tracked.get(f.anchor)!)) added.push(f);
+    }
   }
 
   private record(candidates: Candidate[], added: Found[]) {
@@ -222,5 +223,9 @@ export class PageScanner {
   }
 }
 
-/** A marker in the pending set: some nodes were removed, so check which anchors left. */
-const REMOVAL_SWEEP = { nodeType: -1 } as unknown as Node;
+/** An anchor's identifiers, as one comparable string. */
+const keysOf = (found: Found[]) =>
+  found
+    .map((f) => f.key)
+    .sort()
+    .join('\n');
