@@ -1,22 +1,39 @@
 /** The service worker: answers look-ups for every tab and keeps the content script registered for the chosen CRMs. */
+import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AnswerCache } from '../components/background/answer-cache';
+import { syncContentScripts } from '../components/background/content-scripts';
 import { fetchLookup } from '../components/background/ledger-client';
 import { LookupBatcher } from '../components/background/lookup-batcher';
 import { LookupService } from '../components/background/lookup-service';
-import { syncContentScripts } from '../components/background/content-scripts';
 import { LookupMessageSchema } from '../components/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../components/shared/settings';
 import { loadSettings, SETTINGS_KEY } from '../components/shared/settings-store';
-import * as v from 'valibot';
 
 export default defineBackground(() => {
-  let settings = loadSettings(browser.storage.local);
   const cache = new AnswerCache();
-  const batcher = new LookupBatcher(async (digests) => fetchLookup(await settings, digests));
-  let ttl = 10 * 60_000;
-  void settings.then((s) => (ttl = s.cacheMinutes * 60_000));
-  const service = new LookupService(cache, batcher, () => ttl);
+  let latest: Settings | null = null;
+  /** Reads the settings; a new ledger or key makes every cached answer meaningless. */
+  const reload = async () => {
+    const before = latest;
+    latest = await loadSettings(browser.storage.local);
+    if (
+      before &&
+      (before.backendUrl !== latest.backendUrl || before.readerKey !== latest.readerKey)
+    )
+      await cache.clear();
+    return latest;
+  };
+  let ready = reload();
+  const batcher = new LookupBatcher(async (digests) =>
+    fetchLookup(latest ?? (await ready), digests),
+  );
+  const service = new LookupService(
+    cache,
+    batcher,
+    () => (latest ?? DEFAULT_SETTINGS).cacheMinutes * 60_000,
+  );
 
   browser.runtime.onMessage.addListener(
     (message: unknown, sender: browser.Runtime.MessageSender) => {
@@ -26,27 +43,25 @@ export default defineBackground(() => {
     },
   );
 
+  // Registration changes only with the settings or the granted hosts; the worker itself wakes
+  // up for every look-up, so it does not re-register on start.
   const sync = async () => {
-    const s = await settings;
-    await syncContentScripts(browser, s).catch((error: unknown) =>
+    await syncContentScripts(browser, await ready).catch((error: unknown) =>
       console.warn('Consentry: content script registration failed', error),
     );
   };
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    const previous = settings;
-    settings = loadSettings(browser.storage.local);
-    void Promise.all([previous, settings]).then(([a, b]) => {
-      ttl = b.cacheMinutes * 60_000;
-      if (a.backendUrl !== b.backendUrl || a.readerKey !== b.readerKey) void cache.clear();
-    });
+    ready = reload();
     void sync();
   });
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
-  browser.runtime.onInstalled.addListener(() => void sync());
-  browser.runtime.onStartup.addListener(() => void sync());
-  void sync();
-  // Answers older than a day are of no use even as stale ones.
-  void cache.prune(Date.now() - 86_400_000).catch(() => undefined);
+  const onStart = () => {
+    void sync();
+    // Answers older than a day are of no use even as saved ones.
+    void cache.prune(Date.now() - 86_400_000).catch(() => undefined);
+  };
+  browser.runtime.onInstalled.addListener(onStart);
+  browser.runtime.onStartup.addListener(onStart);
 });

@@ -9,7 +9,6 @@ import {
   type LookupReply,
   type SummaryReply,
 } from '../components/shared/messages';
-import { DEFAULT_SETTINGS } from '../components/shared/settings';
 import { loadSettings, SETTINGS_KEY } from '../components/shared/settings-store';
 
 export default defineContentScript({
@@ -28,12 +27,7 @@ export default defineContentScript({
         force,
       } satisfies LookupMessage) as Promise<LookupReply>;
     let controller = new AbortController();
-    let page: CrmPage = startCrmPage(
-      document,
-      () => settings ?? DEFAULT_SETTINGS,
-      ask,
-      controller.signal,
-    );
+    let page: CrmPage = startCrmPage(document, () => settings, ask, controller.signal);
     ctx.onInvalidated(() => controller.abort());
     // SPA navigation: tear the page down and start again on the new view.
     ctx.addEventListener(window, 'wxt:locationchange', () => {

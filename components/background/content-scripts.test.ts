@@ -68,6 +68,19 @@ describe('syncContentScripts', () => {
     expect(fake.registered()[0]!.matches).toEqual(['https://app.twenty.com/*']);
   });
 
+  it('leaves a registration that is already right untouched', async () => {
+    const current: Script = {
+      id: 'consentry-crm',
+      matches: ['https://app.twenty.com/*'],
+      js: ['content-scripts/crm.js'],
+    };
+    const fake = fakeApi(['https://app.twenty.com/*'], [current]);
+    await expect(syncContentScripts(fake.api, settings({ crms: ['twenty'] }))).resolves.toEqual([
+      'https://app.twenty.com/*',
+    ]);
+    expect(fake.log).toEqual([]);
+  });
+
   it('replaces an earlier registration rather than adding a second one', async () => {
     const old: Script = {
       id: 'consentry-crm',

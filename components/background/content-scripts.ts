@@ -10,7 +10,9 @@ const SCRIPT_ID = 'consentry-crm';
 export interface ScriptingApi {
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   scripting: {
-    getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string }[]>;
+    getRegisteredContentScripts(filter?: {
+      ids?: string[];
+    }): Promise<{ id: string; matches?: string[] }[]>;
     unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
     registerContentScripts(
       scripts: {
@@ -31,6 +33,11 @@ export async function syncContentScripts(api: ScriptingApi, settings: Settings):
   for (const origin of originsOf(settings).crm)
     if (await api.permissions.contains({ origins: [origin] })) granted.push(origin);
   const existing = await api.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  // Already right: touching it would leave a moment in which a loading page gets no script.
+  const same = (a: readonly string[] = [], b: readonly string[]) =>
+    a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  if (granted.length && existing.length === 1 && same(existing[0]!.matches, granted))
+    return granted;
   if (existing.length) await api.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (granted.length)
     await api.scripting.registerContentScripts([

@@ -3,6 +3,7 @@
  * in look-ups of at most the API's limit. Each caller gets the answer for its own digests.
  */
 import { MAX_LOOKUP, type LookupResult } from '../../lib/lookup';
+import { LedgerError, PROBLEM_TEXT } from './ledger-client';
 
 /** Sends one look-up of at most MAX_LOOKUP distinct digests; rejects when the ledger cannot answer. */
 export type SendLookup = (digests: string[]) => Promise<LookupResult[]>;
@@ -54,7 +55,13 @@ export class LookupBatcher {
         const result = byDigest.get(digest);
         for (const w of waiters) {
           if (result) w.resolve(result);
-          else w.reject(new Error(`no answer for ${digest}`));
+          else
+            w.reject(
+              new LedgerError(
+                'bad_response',
+                `${PROBLEM_TEXT.bad_response} (no answer for ${digest})`,
+              ),
+            );
         }
       }
     } catch (error) {

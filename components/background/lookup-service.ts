@@ -43,8 +43,10 @@ export class LookupService {
   async lookup(identifiers: Identifier[], force = false): Promise<Answers> {
     let problem: Answers['problem'] = null;
     const fresh: { result: LookupResult; fetchedAt: number }[] = [];
-    const answers = await Promise.all(
-      identifiers.map(async (identifier): Promise<Answer> => {
+    // One question per identifier, however often the page repeats it.
+    const unique = [...new Map(identifiers.map((id) => [keyOf(id), id])).values()];
+    const answered = await Promise.all(
+      unique.map(async (identifier): Promise<Answer> => {
         const key = keyOf(identifier);
         const digest = await identifierDigest(identifier);
         const cached = await this.cache.get(digest).catch(() => undefined);
@@ -59,12 +61,11 @@ export class LookupService {
           fresh.push({ result, fetchedAt });
           return { key, result, fetchedAt, stale: false };
         } catch (error) {
-          const code = error instanceof LedgerError ? error.problem : 'unreachable';
           this.down = true;
-          problem ??= {
-            code,
-            message: error instanceof LedgerError ? error.message : PROBLEM_TEXT.unreachable,
-          };
+          problem ??=
+            error instanceof LedgerError
+              ? { code: error.problem, message: error.message }
+              : { code: 'unreachable', message: PROBLEM_TEXT.unreachable };
           return {
             key,
             result: cached?.result ?? null,
@@ -75,6 +76,7 @@ export class LookupService {
       }),
     );
     if (fresh.length) await this.cache.put(fresh).catch(() => undefined);
-    return { answers, problem };
+    const byKey = new Map(answered.map((a) => [a.key, a]));
+    return { answers: identifiers.map((id) => byKey.get(keyOf(id))!), problem };
   }
 }

@@ -5,7 +5,7 @@
  */
 import { normaliseEmail, normalisePhone } from '../../lib/identifiers';
 import type { PurposeId } from '../../lib/ids';
-import { purposeLabel, purposesFor } from '../shared/consent-summary';
+import { mayContact, purposeLabel, purposesFor } from '../shared/consent-summary';
 import type { CrmAdapter } from './adapter';
 import type { ConsentOverlay } from './consent-overlay';
 
@@ -49,7 +49,7 @@ export function installActionGuard(doc: Document, o: GuardOptions, signal: Abort
     } else key = o.recordIdentifier(kind);
     if (!key) return;
     const verdict = o.overlay.verdict(key);
-    if (verdict === 'granted') return;
+    if (mayContact(verdict)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     const details = o.overlay.details(key);

@@ -42,7 +42,7 @@ export const VERDICT_TEXT: Record<Verdict, { symbol: string; short: string; long
 };
 
 /** Whether contacting is allowed without a warning. */
-export const mayContact = (verdict: Verdict) => verdict === 'granted';
+export const mayContact = (verdict: Verdict | 'pending') => verdict === 'granted';
 
 /** Human label of a purpose id ("marketing_email" -> "Marketing email"). */
 export const purposeLabel = (p: PurposeId) => {

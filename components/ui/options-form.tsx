@@ -4,10 +4,11 @@
  * hosts needed, checks the key against the ledger, and says plainly what went wrong.
  */
 import { useState } from 'preact/hooks';
-import { PURPOSE_IDS, type PurposeId } from '../../lib/ids';
+import { PURPOSE_IDS } from '../../lib/ids';
 import { purposeLabel } from '../shared/consent-summary';
-import { CRM_PRESET_IDS, CRM_PRESETS, type CrmPresetId } from '../shared/crm-presets';
+import { CRM_PRESET_IDS, CRM_PRESETS } from '../shared/crm-presets';
 import { validateSettings, type Settings } from '../shared/settings';
+import { CheckboxList } from './checkbox-list';
 
 export interface OptionsFormProps {
   initial: Settings;
@@ -16,6 +17,10 @@ export interface OptionsFormProps {
 }
 
 const CONTACT_PURPOSES = PURPOSE_IDS.filter((p) => p !== 'necessary');
+const GUARD_MODES = [
+  ['warn', 'Warn first, let me go on'],
+  ['block', 'Block'],
+] as const;
 
 export function OptionsForm({ initial, onSave }: OptionsFormProps) {
   const [draft, setDraft] = useState<Settings>(initial);
@@ -24,8 +29,6 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) =>
     setDraft({ ...draft, [key]: value });
-  const toggle = <T,>(list: T[], item: T, on: boolean) =>
-    on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -78,17 +81,13 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
       </fieldset>
       <fieldset>
         <legend>CRMs to work on</legend>
-        {CRM_PRESET_IDS.map((id: CrmPresetId) => (
-          <label key={id} class="check">
-            <input
-              type="checkbox"
-              name={`crm-${id}`}
-              checked={draft.crms.includes(id)}
-              onChange={(e) => set('crms', toggle(draft.crms, id, e.currentTarget.checked))}
-            />
-            {CRM_PRESETS[id].label}
-          </label>
-        ))}
+        <CheckboxList
+          name="crm"
+          items={CRM_PRESET_IDS}
+          label={(id) => CRM_PRESETS[id].label}
+          selected={draft.crms}
+          onChange={(crms) => set('crms', crms)}
+        />
         <label>
           Other CRM addresses (self-hosted EspoCRM, SuiteCRM, Odoo…), one per line
           <textarea
@@ -102,40 +101,28 @@ export function OptionsForm({ initial, onSave }: OptionsFormProps) {
       </fieldset>
       <fieldset>
         <legend>Purposes that matter to this team</legend>
-        {CONTACT_PURPOSES.map((p: PurposeId) => (
-          <label key={p} class="check">
-            <input
-              type="checkbox"
-              name={`purpose-${p}`}
-              checked={draft.purposes.includes(p)}
-              onChange={(e) => set('purposes', toggle(draft.purposes, p, e.currentTarget.checked))}
-            />
-            {purposeLabel(p)}
-          </label>
-        ))}
+        <CheckboxList
+          name="purpose"
+          items={CONTACT_PURPOSES}
+          label={purposeLabel}
+          selected={draft.purposes}
+          onChange={(purposes) => set('purposes', purposes)}
+        />
       </fieldset>
       <fieldset>
         <legend>Emailing or calling someone without consent</legend>
-        <label class="check">
-          <input
-            type="radio"
-            name="guard"
-            value="warn"
-            checked={draft.guard === 'warn'}
-            onChange={() => set('guard', 'warn')}
-          />
-          Warn first, let me go on
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name="guard"
-            value="block"
-            checked={draft.guard === 'block'}
-            onChange={() => set('guard', 'block')}
-          />
-          Block
-        </label>
+        {GUARD_MODES.map(([mode, text]) => (
+          <label key={mode} class="check">
+            <input
+              type="radio"
+              name="guard"
+              value={mode}
+              checked={draft.guard === mode}
+              onChange={() => set('guard', mode)}
+            />
+            {text}
+          </label>
+        ))}
       </fieldset>
       <fieldset>
         <legend>Details</legend>
