@@ -35,6 +35,7 @@ export class ConsentOverlay {
   private askTimer: ReturnType<typeof setTimeout> | null = null;
   private frame = 0;
   private ids = new WeakMap<Element, string>();
+  private clips = new WeakMap<Element, Element | null>();
   private nextId = 0;
   private host: HTMLElement;
   private intersection: IntersectionObserver;
@@ -182,6 +183,21 @@ export class ConsentOverlay {
       : win.requestAnimationFrame(run);
   }
 
+  /** The nearest ancestor that clips the anchor's overflow, found once per anchor. */
+  private clipOf(anchor: Element): Element | null {
+    const known = this.clips.get(anchor);
+    if (known !== undefined) return known;
+    let clip: Element | null = null;
+    const win = this.doc.defaultView!;
+    for (let el = anchor.parentElement; el && el !== this.doc.body; el = el.parentElement)
+      if (win.getComputedStyle(el).overflowX !== 'visible') {
+        clip = el;
+        break;
+      }
+    this.clips.set(anchor, clip);
+    return clip;
+  }
+
   /** Places a badge beside every visible anchor. Reads all rects first, then writes once. */
   private layout() {
     const badges: BadgeView[] = [];
@@ -190,7 +206,12 @@ export class ConsentOverlay {
       if (!list || !anchor.isConnected) continue;
       const r = anchor.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
-      let left = r.right + BADGE_GAP;
+      // In a truncated cell the anchor runs on under its clipping box: a small badge goes at the
+      // end of what is visible, over the cut-off text, not over the next cell.
+      const clip = this.clipOf(anchor);
+      const visibleRight = clip ? Math.min(r.right, clip.getBoundingClientRect().right) : r.right;
+      const compact = visibleRight < r.right - 1;
+      let left = compact ? visibleRight - COMPACT_WIDTH : r.right + BADGE_GAP;
       for (const f of list) {
         let id = this.ids.get(anchor);
         if (!id) this.ids.set(anchor, (id = `consentry-b${this.nextId++}`));
@@ -203,31 +224,45 @@ export class ConsentOverlay {
           left,
           verdict,
           stale: this.answers.get(f.key)?.stale ?? false,
+          compact,
         });
-        left += BADGE_WIDTH + 4;
+        left += widthOf(compact) + 4;
       }
     }
-    this.state.badges.value = avoidOverlap(badges);
+    this.state.badges.value = placeBadges(badges, this.doc.documentElement.clientWidth);
   }
 }
 
-/** Estimated badge width (px); badges on one line that would overlap are moved right. */
+/** Estimated badge widths (px): with words, and the symbol alone. */
 const BADGE_WIDTH = 100;
+const COMPACT_WIDTH = 20;
+const widthOf = (compact: boolean) => (compact ? COMPACT_WIDTH : BADGE_WIDTH);
 
-/** Moves badges so none covers another (cells side by side put their badges in the same spot). */
-function avoidOverlap(badges: BadgeView[]): BadgeView[] {
+/**
+ * Moves badges so none covers another (cells side by side put their badges in the same spot)
+ * and none leaves the viewport: one that would is pulled back inside, leftwards past others.
+ */
+function placeBadges(badges: BadgeView[], viewportWidth: number): BadgeView[] {
   const sorted = [...badges].sort((a, b) => a.top - b.top || a.left - b.left);
   const placed: BadgeView[] = [];
-  for (const b of sorted) {
-    let left = b.left;
-    for (const p of placed)
-      if (
+  const clash = (b: BadgeView, left: number) =>
+    placed.find(
+      (p) =>
         Math.abs(p.top - b.top) < 20 &&
-        left < p.left + BADGE_WIDTH &&
-        p.left < left + BADGE_WIDTH
-      )
-        left = p.left + BADGE_WIDTH + 4;
-    placed.push({ ...b, left });
+        left < p.left + widthOf(p.compact) &&
+        p.left < left + widthOf(b.compact),
+    );
+  for (const b of sorted) {
+    const maxLeft = Math.max(0, viewportWidth - widthOf(b.compact) - 4);
+    let left = b.left;
+    for (let other = clash(b, left); other; other = clash(b, left))
+      left = other.left + widthOf(other.compact) + 4;
+    if (left > maxLeft) {
+      left = maxLeft;
+      for (let other = clash(b, left); other && left > 0; other = clash(b, left))
+        left = other.left - widthOf(b.compact) - 4;
+    }
+    placed.push({ ...b, left: Math.max(0, left) });
   }
   return placed;
 }

@@ -18,6 +18,8 @@ export interface BadgeView {
   left: number;
   verdict: Verdict | 'pending';
   stale: boolean;
+  /** The symbol alone (no room for words); the accessible name still says it all. */
+  compact: boolean;
 }
 
 export interface OverlayState {
@@ -48,7 +50,7 @@ export function OverlayView({ state, details }: OverlayViewProps) {
             key={b.id}
             id={b.id}
             type="button"
-            class={`badge ${b.verdict}${b.stale ? ' stale' : ''}`}
+            class={`badge ${b.verdict}${b.stale ? ' stale' : ''}${b.compact ? ' compact' : ''}`}
             data-key={b.key}
             data-verdict={b.verdict}
             style={{ top: `${b.top}px`, left: `${b.left}px` }}
@@ -69,7 +71,7 @@ export function OverlayView({ state, details }: OverlayViewProps) {
             }}
           >
             <span aria-hidden="true">{text.symbol}</span>
-            <span aria-hidden="true">{text.short}</span>
+            {!b.compact && <span aria-hidden="true">{text.short}</span>}
           </button>
         );
       })}

@@ -118,14 +118,13 @@ describe('CRM extension in Chromium', { timeout: 30_000 }, () => {
       .poll(() => badge(page, key).getAttribute('data-verdict'), { timeout: 10_000 })
       .toBe('lacking');
     await badge(page, key).scrollIntoViewIfNeeded();
-    // dispatchEvent: badges of neighbouring cells can still overlap (see README, known gaps).
-    await badge(page, key).dispatchEvent('click');
+    await badge(page, key).click({ timeout: 5000 });
     const dialog = page.locator('consentry-overlay [role="dialog"]');
     await expect
       .poll(() => dialog.textContent())
       .toMatch(/No consent.*Marketing email.*denied.*Identity not verified/s);
     expect(await badge(page, key).getAttribute('aria-expanded')).toBe('true');
-    await dialog.getByRole('button', { name: 'Close' }).dispatchEvent('click');
+    await dialog.getByRole('button', { name: 'Close' }).click({ timeout: 5000 });
     await expect.poll(() => dialog.count()).toBe(0);
     await page.close();
   });
@@ -194,6 +193,12 @@ describe('CRM extension in Chromium', { timeout: 30_000 }, () => {
         /cannot reach.*saved answers/,
       );
       await popup.close();
+      // Saved answers keep their verdict and get the dashed "saved answer" border.
+      await page.bringToFront();
+      await expect
+        .poll(() => badge(page, key).getAttribute('class'), { timeout: 10_000 })
+        .toMatch(/granted stale/);
+      expect(await badge(page, key).getAttribute('aria-label')).toMatch(/saved answer/);
     } finally {
       await h.ledgerUp();
     }
