@@ -126,6 +126,42 @@ export default tseslint.config(
     ),
   },
   {
+    // demo/ serves the demo shop and CRM: the widget reaches the shop through its script tag only.
+    files: ['demo/**/*.{ts,tsx}'],
+    rules: forbid(
+      [
+        '**/backend/**',
+        '**/widget/**',
+        '**/components/**',
+        '**/entrypoints/**',
+        'wxt',
+        'wxt/*',
+        'better-sqlite3',
+      ],
+      'demo/ may import lib/ and its own files only, never the ledger, the widget or the extension.',
+    ),
+  },
+  {
+    files: ['demo/shop/**/*.{ts,tsx}', 'demo/crm/**/*.{ts,tsx}'],
+    ignores: ['demo/**/*.test.{ts,tsx}'],
+    rules: forbid(
+      [
+        '**/backend/**',
+        '**/widget/**',
+        '**/components/**',
+        '**/entrypoints/**',
+        'wxt',
+        'wxt/*',
+        'better-sqlite3',
+        ...NODE_AND_PLATFORM,
+        'hono',
+        'hono/*',
+        '@hono/*',
+      ],
+      'demo/shop/ and demo/crm/ run in the browser: no Node, Hono, ledger, widget or extension code.',
+    ),
+  },
+  {
     files: ['components/**/*.{ts,tsx}'],
     rules: forbid(
       [

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /** One suite for the whole repository; lib/ must keep at least 90% line coverage. */
 export default defineConfig({
   test: {
-    include: ['{lib,widget,backend,components,entrypoints,tests}/**/*.test.{ts,tsx}'],
+    include: ['{lib,widget,backend,components,entrypoints,tests,demo}/**/*.test.{ts,tsx}'],
     environment: 'node',
     coverage: {
       provider: 'v8',

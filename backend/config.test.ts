@@ -43,6 +43,9 @@ describe('loadConfig: defaults', () => {
       logLevel: 'info',
       demo: true,
       widgetDir: fileURLToPath(new URL('../dist/widget', import.meta.url)),
+      demoCrmPort: 8788,
+      demoDir: fileURLToPath(new URL('../dist/demo', import.meta.url)),
+      demoExtensionDir: fileURLToPath(new URL('../dist/extension/chrome-mv3', import.meta.url)),
     });
   });
 

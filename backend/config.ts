@@ -35,8 +35,23 @@ const ConfigSchema = v.strictObject({
     v.pipe(v.string(), v.minLength(1)),
     join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'widget'),
   ),
-  /** Seed a demo site and keys on first start. */
+  /**
+   * Demo mode: seed a demo site and keys on first start, serve the demo shop at /demo/shop/ and
+   * the demo CRM on its own port, and pre-configure the demo build of the extension.
+   */
   demo: v.optional(v.boolean(), true),
+  /** The demo CRM's port (demo mode). */
+  demoCrmPort: v.optional(Port, 8788),
+  /** Where the demo apps are built (npm run build:demo). */
+  demoDir: v.optional(
+    v.pipe(v.string(), v.minLength(1)),
+    join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'demo'),
+  ),
+  /** The demo build of the extension (npm run build:demo-ext), pre-configured at start. */
+  demoExtensionDir: v.optional(
+    v.pipe(v.string(), v.minLength(1)),
+    join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'extension', 'chrome-mv3'),
+  ),
 });
 
 /** The validated configuration. */
@@ -58,10 +73,14 @@ const ENV: Record<string, keyof ServerConfig> = {
   CONSENTRY_LOG_LEVEL: 'logLevel',
   CONSENTRY_DEMO: 'demo',
   CONSENTRY_WIDGET_DIR: 'widgetDir',
+  CONSENTRY_DEMO_CRM_PORT: 'demoCrmPort',
+  CONSENTRY_DEMO_DIR: 'demoDir',
+  CONSENTRY_DEMO_EXTENSION_DIR: 'demoExtensionDir',
 };
 
 const NUMERIC = new Set<keyof ServerConfig>([
   'port',
+  'demoCrmPort',
   'checkpointEvery',
   'rateLimit',
   'publicRateLimit',

@@ -1,7 +1,8 @@
 /** Runs the ledger over HTTP: the only place besides the CLI that touches the process and the network. */
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
-import type { Services } from './context';
+import type { Hono } from 'hono';
+import type { AppEnv, Services } from './context';
 import { closeServices } from './services';
 
 /** A running server. */
@@ -11,10 +12,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts listening; resolves once the port is bound. Checkpoints every minute while entries arrive. */
-export function startServer(services: Services): Promise<RunningServer> {
+/**
+ * Starts listening; resolves once the port is bound. Checkpoints every minute while entries arrive.
+ * `extend` mounts more routes (the demo shop).
+ */
+export function startServer(
+  services: Services,
+  extend: (app: Hono<AppEnv>) => void = () => {},
+): Promise<RunningServer> {
   const { config } = services;
   const app = createApp(services);
+  extend(app);
   const timer = setInterval(() => {
     void services.storage
       .listSites()

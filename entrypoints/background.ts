@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AnswerCache } from '../components/background/answer-cache';
 import { syncContentScripts } from '../components/background/content-scripts';
+import { adoptDemoSettings } from '../components/background/demo-settings';
 import { fetchLookup } from '../components/background/ledger-client';
 import { LookupBatcher } from '../components/background/lookup-batcher';
 import { LookupService } from '../components/background/lookup-service';
@@ -57,11 +58,17 @@ export default defineBackground(() => {
   });
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
-  const onStart = () => {
-    void sync();
+  const onStart = async () => {
+    // A demo build configures itself from the file the ledger's demo start wrote (a store build
+    // has no such file); saving fires storage.onChanged, which registers the content script.
+    const demo = await adoptDemoSettings(browser.storage.local, async () => {
+      const res = await fetch(browser.runtime.getURL('/demo-settings.json'));
+      return res.ok ? res.json() : null;
+    }).catch(() => null);
+    if (!demo) void sync();
     // Answers older than a day are of no use even as saved ones.
     void cache.prune(Date.now() - 86_400_000).catch(() => undefined);
   };
-  browser.runtime.onInstalled.addListener(onStart);
-  browser.runtime.onStartup.addListener(onStart);
+  browser.runtime.onInstalled.addListener(() => void onStart());
+  browser.runtime.onStartup.addListener(() => void onStart());
 });

@@ -27,14 +27,17 @@ export default defineContentScript({
         force,
       } satisfies LookupMessage) as Promise<LookupReply>;
     let controller = new AbortController();
-    let page: CrmPage = startCrmPage(document, () => settings, ask, controller.signal);
-    ctx.onInvalidated(() => controller.abort());
-    // SPA navigation: tear the page down and start again on the new view.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // Tear the page down and start again on the new view.
+    const restart = () => {
       controller.abort();
       controller = new AbortController();
-      page = startCrmPage(document, () => settings, ask, controller.signal);
-    });
+      page = startCrmPage(document, () => settings, ask, controller.signal, restart);
+    };
+    let page: CrmPage = startCrmPage(document, () => settings, ask, controller.signal, restart);
+    ctx.onInvalidated(() => controller.abort());
+    // SPA navigation is announced before the URL changes: start again once it has (and the root
+    // watcher starts again when the CRM then swaps the view in).
+    ctx.addEventListener(window, 'wxt:locationchange', () => void setTimeout(restart, 0));
     browser.runtime.onMessage.addListener(async (message: unknown) => {
       if (!v.safeParse(SummaryMessageSchema, message).success) return undefined;
       if ((message as { refresh: boolean }).refresh) await page.overlay.refresh(true);

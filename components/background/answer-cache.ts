@@ -21,7 +21,15 @@ export class AnswerCache {
   }
 
   async get(digest: string): Promise<CachedAnswer | undefined> {
-    return (await (await this.db).get(STORE, digest)) as CachedAnswer | undefined;
+    return (await this.getMany([digest]))[0];
+  }
+
+  /** Answers for many digests in one transaction (a page asks about hundreds at once). */
+  async getMany(digests: string[]): Promise<(CachedAnswer | undefined)[]> {
+    const tx = (await this.db).transaction(STORE, 'readonly');
+    const answers = await Promise.all(digests.map((d) => tx.store.get(d)));
+    await tx.done;
+    return answers as (CachedAnswer | undefined)[];
   }
 
   async put(answers: CachedAnswer[]): Promise<void> {

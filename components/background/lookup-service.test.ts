@@ -180,7 +180,7 @@ describe('LookupService', () => {
 
   it('still answers when the cache cannot be read or written', async () => {
     const broken = {
-      get: () => Promise.reject(new Error('quota')),
+      getMany: () => Promise.reject(new Error('quota')),
       put: () => Promise.reject(new Error('quota')),
     } as unknown as AnswerCache;
     const send = vi.fn<SendLookup>(async (digests) => digests.map((d) => answer(d)));

@@ -6,7 +6,7 @@
 import { identifierDigest } from '../../lib/digest';
 import type { Identifier } from '../../lib/identifiers';
 import type { LookupResult } from '../../lib/lookup';
-import type { AnswerCache } from './answer-cache';
+import type { AnswerCache, CachedAnswer } from './answer-cache';
 import { LedgerError, PROBLEM_TEXT, type LedgerProblem } from './ledger-client';
 import type { LookupBatcher } from './lookup-batcher';
 
@@ -45,11 +45,15 @@ export class LookupService {
     const fresh: { result: LookupResult; fetchedAt: number }[] = [];
     // One question per identifier, however often the page repeats it.
     const unique = [...new Map(identifiers.map((id) => [keyOf(id), id])).values()];
+    const digests = await Promise.all(unique.map(identifierDigest));
+    const saved = await this.cache
+      .getMany(digests)
+      .catch(() => digests.map((): CachedAnswer | undefined => undefined));
     const answered = await Promise.all(
-      unique.map(async (identifier): Promise<Answer> => {
+      unique.map(async (identifier, i): Promise<Answer> => {
         const key = keyOf(identifier);
-        const digest = await identifierDigest(identifier);
-        const cached = await this.cache.get(digest).catch(() => undefined);
+        const digest = digests[i]!;
+        const cached = saved[i];
         // While the ledger is known to be down, a cached answer is not trusted as fresh.
         const trusted = !this.down && !force;
         if (cached && trusted && this.now() - cached.fetchedAt < this.ttlMs())

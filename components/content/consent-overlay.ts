@@ -62,8 +62,17 @@ export class ConsentOverlay {
     const reposition = () => this.schedule();
     doc.addEventListener('scroll', reposition, { capture: true, passive: true });
     doc.defaultView?.addEventListener('resize', reposition, { passive: true });
+    // Content also moves without scrolling: a panel opens above the list, an image loads, a
+    // transition runs. Badges are placed again on the next frame (at most once a frame).
+    const moved = new MutationObserver(reposition);
+    if (doc.body) moved.observe(doc.body, { subtree: true, childList: true, attributes: true });
+    doc.addEventListener('transitionend', reposition, { capture: true, passive: true });
+    doc.addEventListener('animationend', reposition, { capture: true, passive: true });
     this.teardown = () => {
+      moved.disconnect();
       doc.removeEventListener('scroll', reposition, { capture: true });
+      doc.removeEventListener('transitionend', reposition, { capture: true });
+      doc.removeEventListener('animationend', reposition, { capture: true });
       doc.defaultView?.removeEventListener('resize', reposition);
     };
   }
@@ -97,10 +106,15 @@ export class ConsentOverlay {
     return this.send([...all.values()], force);
   }
 
-  /** Everyone found, with their verdict for the team's purposes. */
+  /**
+   * Everyone the page shows, with their verdict for the team's purposes. People on views the
+   * CRM keeps hidden (display: none) are not counted: the rep does not see them.
+   */
   summary(): { key: string; verdict: Verdict | 'pending'; stale: boolean }[] {
     const keys = new Set<string>();
-    for (const list of this.found.values()) for (const f of list) keys.add(f.key);
+    for (const [anchor, list] of this.found)
+      if (anchor.isConnected && anchor.getClientRects().length > 0)
+        for (const f of list) keys.add(f.key);
     return [...keys].map((key) => ({
       key,
       verdict: this.verdict(key),

@@ -8,6 +8,7 @@ import { installActionGuard } from './action-guard';
 import { adapterFor } from './adapters/index';
 import { ConsentOverlay, type Ask } from './consent-overlay';
 import { PageScanner } from './page-scanner';
+import { watchRoot } from './root-watcher';
 
 export interface CrmPage {
   adapterId: string;
@@ -15,11 +16,16 @@ export interface CrmPage {
   scanner: PageScanner;
 }
 
+/**
+ * Starts the content script's work on the page; `onViewChanged` is called when the CRM swaps the
+ * live view for another (the caller then starts again, as on navigation).
+ */
 export function startCrmPage(
   doc: Document,
   settings: () => Settings,
   ask: Ask,
   signal: AbortSignal,
+  onViewChanged: () => void = () => {},
 ): CrmPage {
   const adapter = adapterFor(new URL(doc.location.href), doc);
   const overlay = new ConsentOverlay(doc, ask, () => settings().purposes);
@@ -40,6 +46,7 @@ export function startCrmPage(
     signal,
   );
   scanner.start(signal);
+  watchRoot(doc, adapter, adapter.root?.(doc) ?? null, onViewChanged, signal);
   // Ask again when the cached answers have aged, and when the rep comes back to the tab.
   const every = setInterval(() => void overlay.refresh(false), settings().cacheMinutes * 60_000);
   const onVisible = () => doc.visibilityState === 'visible' && void overlay.refresh(false);

@@ -1,7 +1,7 @@
 /**
  * Finds identifiers in a subtree: links (mailto:, tel:), `data-email-address`, email and phone
  * inputs (whose value is a property, not text), an adapter's own fields, and text — where a cheap
- * test ("@", or a run of digits) comes before any regular expression.
+ * test ("@", "+" or "(") comes before any regular expression.
  */
 import type { Candidate, CrmAdapter } from './adapter';
 
@@ -9,7 +9,6 @@ const LINKS =
   'a[href^="mailto:" i],a[href^="tel:" i],[data-email-address],input[type="email"],input[type="tel"]';
 const EMAIL_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/gi;
 const PHONE_IN_TEXT = /(?:\+|\(\d)[\d\s().-]{6,20}\d/g;
-const DIGITS = /\d{2}[\d\s().-]{4,}\d/;
 /** Text inside these is not scanned: it is code, an editor, a link already read, or ours. */
 const SKIP_TEXT =
   'script,style,noscript,textarea,template,[contenteditable=""],[contenteditable="true"],a[href^="mailto:" i],a[href^="tel:" i],[data-email-address],consentry-overlay';
@@ -36,18 +35,45 @@ export function candidateOf(el: Element, adapter: CrmAdapter): Candidate | null 
   return null;
 }
 
+/** Whether text under `el` is left alone (see SKIP_TEXT). */
+export type SkipTest = (el: Element) => boolean;
+
+const skipByClosest: SkipTest = (el) => el.closest(SKIP_TEXT) !== null;
+
+/**
+ * A faster SkipTest for a whole subtree at once: the elements to skip are found by one native
+ * query, and a text's ancestors are looked up in that set (a selector match per text costs more).
+ */
+export function skipWithin(root: Element): SkipTest {
+  const skipped = new Set<Element>(root.querySelectorAll(SKIP_TEXT));
+  const above = root.parentElement?.closest(SKIP_TEXT) ?? null;
+  return (el) => {
+    if (above) return true;
+    for (let e: Element | null = el; e; e = e === root ? null : e.parentElement)
+      if (skipped.has(e)) return true;
+    return false;
+  };
+}
+
 /** Identifiers in the text of one text node, anchored on its parent element. */
-export function candidatesInText(node: Text, out: Candidate[]): void {
+export function candidatesInText(
+  node: Text,
+  out: Candidate[],
+  skip: SkipTest = skipByClosest,
+): void {
   const text = node.data;
   const hasAt = text.includes('@');
-  if (!hasAt && !DIGITS.test(text)) return;
+  // Every phone match starts with "+" or "(": a text without them needs no regular expression.
+  const mayBePhone = text.includes('+') || text.includes('(');
+  if (!hasAt && !mayBePhone) return;
   const parent = node.parentElement;
-  if (!parent || parent.closest(SKIP_TEXT)) return;
+  if (!parent || skip(parent)) return;
   if (hasAt)
     for (const m of text.matchAll(EMAIL_IN_TEXT))
       out.push({ kind: 'email', raw: m[0], anchor: parent });
-  for (const m of text.matchAll(PHONE_IN_TEXT))
-    out.push({ kind: 'phone', raw: m[0], anchor: parent });
+  if (mayBePhone)
+    for (const m of text.matchAll(PHONE_IN_TEXT))
+      out.push({ kind: 'phone', raw: m[0], anchor: parent });
 }
 
 /** Every candidate in `root` (an element or an open shadow root), appended to `out`. */

@@ -7,7 +7,13 @@
  */
 import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import type { Candidate, CrmAdapter } from './adapter';
-import { candidateOf, candidatesInText, elementSelector, findCandidates } from './find-candidates';
+import {
+  candidateOf,
+  candidatesInText,
+  elementSelector,
+  findCandidates,
+  skipWithin,
+} from './find-candidates';
 
 /** An identifier at a place on the page. */
 export interface Found {
@@ -33,8 +39,15 @@ export class PageScanner {
   private sweepRemoved = false;
   private observer: MutationObserver;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private walker: TreeWalker | null = null;
+  private firstPass: Generator<void> | null = null;
+  private firstFound: Candidate[] = [];
   private readonly selector: string;
+  private idleWaiters: (() => void)[] = [];
+  private firstPassDone!: () => void;
+  /** Settles when the first pass over the page is over. */
+  readonly ready = new Promise<void>((resolve) => (this.firstPassDone = resolve));
+  /** Main-thread time spent scanning (ms) and in how many slices: for the popup and the bench. */
+  readonly stats = { slices: 0, busyMs: 0, findMs: 0 };
   constructor(
     private readonly doc: Document,
     private readonly adapter: CrmAdapter,
@@ -66,9 +79,13 @@ export class PageScanner {
       const removed = [...this.tracked.keys()];
       this.tracked.clear();
       this.pending.clear();
+      this.firstPass = null;
+      this.timer = null;
+      this.firstPassDone();
+      for (const done of this.idleWaiters.splice(0)) done();
       if (removed.length) this.onChange({ added: [], removed });
     });
-    this.walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.firstPass = this.walk(root, this.firstFound);
     this.runSlice();
   }
 
@@ -89,39 +106,58 @@ export class PageScanner {
   /** One time slice of the first pass, then of queued mutations. */
   private runSlice = () => {
     this.timer = null;
-    const deadline = performance.now() + SLICE_MS;
+    const started = performance.now();
+    const deadline = started + SLICE_MS;
     const added: Found[] = [];
     const removed: Element[] = [];
-    if (this.walker) {
-      const candidates: Candidate[] = [];
-      let node: Node | null;
-      let n = 0;
-      while ((node = this.walker.nextNode())) {
-        if (node.nodeType === Node.TEXT_NODE) candidatesInText(node as Text, candidates);
-        else this.visitElement(node as Element, candidates);
-        if (++n % 256 === 0 && performance.now() > deadline) break;
+    if (this.firstPass) {
+      let step = this.firstPass.next();
+      while (!step.done && performance.now() < deadline) step = this.firstPass.next();
+      this.stats.findMs += performance.now() - started;
+      this.record(this.firstFound.splice(0), added);
+      if (step.done) {
+        this.firstPass = null;
+        this.firstPassDone();
       }
-      this.record(candidates, added);
-      if (!node) this.walker = null;
     }
-    if (!this.walker) this.drainPending(added, removed, deadline);
+    if (!this.firstPass) this.drainPending(added, removed, deadline);
     if (added.length || removed.length) this.onChange({ added, removed });
-    if (this.walker || this.pending.size) this.timer = setTimeout(this.runSlice, 0);
+    this.stats.slices++;
+    this.stats.busyMs += performance.now() - started;
+    if (this.firstPass || this.pending.size) this.timer = setTimeout(this.runSlice, 0);
+    else for (const done of this.idleWaiters.splice(0)) done();
   };
 
-  private visitElement(el: Element, out: Candidate[]) {
-    if (el.localName.includes('-') && el.shadowRoot) this.enterShadow(el.shadowRoot, out);
-    const tag = el.localName;
-    if (
-      tag === 'a' ||
-      tag === 'input' ||
-      el.hasAttribute('data-email-address') ||
-      this.adapter.fields
-    ) {
-      if (el.matches(this.selector)) {
-        const c = candidateOf(el, this.adapter);
-        if (c) out.push(c);
-      }
+  /** Settles when nothing is left to scan (the first pass and every queued change). */
+  idle(): Promise<void> {
+    if (!this.firstPass && !this.pending.size && !this.timer) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * The first pass, a step at a time: the elements the selector finds (links, inputs, the
+   * adapter's fields; native code does the matching), the open shadow roots under custom elements,
+   * then the text nodes, each behind a cheap test. Cheaper than visiting every node in script.
+   */
+  private *walk(root: Element, out: Candidate[]): Generator<void> {
+    const elements = root.querySelectorAll(this.selector);
+    for (let i = 0; i < elements.length; i++) {
+      const c = candidateOf(elements[i]!, this.adapter);
+      if (c) out.push(c);
+      if ((i & 63) === 63) yield;
+    }
+    const all = root.getElementsByTagName('*');
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i]!;
+      if (el.localName.includes('-') && el.shadowRoot) this.enterShadow(el.shadowRoot, out);
+      if ((i & 1023) === 1023) yield;
+    }
+    const text = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const skip = skipWithin(root);
+    let n = 0;
+    for (let node = text.nextNode(); node; node = text.nextNode()) {
+      candidatesInText(node as Text, out, skip);
+      if ((++n & 255) === 0) yield;
     }
   }
 

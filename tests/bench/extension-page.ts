@@ -1,0 +1,159 @@
+/// <reference lib="webworker" />
+/**
+ * What `npm run bench:ext` runs inside the Chromium page: the content script's own code (adapter,
+ * scanner, overlay) wired to the background's own look-up service and IndexedDB answer cache, as
+ * the extension runs them: the background's part in a worker of its own, asked by message. The ledger is a
+ * function answering every digest, counted, so "warm" can be proven: a warm run asks it nothing.
+ * Also the baseline: a naive full-document TreeWalker over every text node with regexes.
+ */
+import { AnswerCache } from '../../components/background/answer-cache';
+import { LookupBatcher } from '../../components/background/lookup-batcher';
+import { LookupService, type Answers } from '../../components/background/lookup-service';
+import type { Ask } from '../../components/content/consent-overlay';
+import type { Identifier } from '../../lib/identifiers';
+import { startCrmPage, type CrmPage } from '../../components/content/crm-page';
+import { DEFAULT_SETTINGS, type Settings } from '../../components/shared/settings';
+import type { Status } from '../../lib/consent-status';
+import type { LookupResult } from '../../lib/lookup';
+
+const STATUSES: Status[] = ['granted', 'denied', 'withdrawn', 'unknown'];
+let ledgerAsked = 0;
+
+/** The ledger: an answer for every digest, its status picked by the digest. */
+const ledger = async (digests: string[]): Promise<LookupResult[]> => {
+  ledgerAsked += digests.length;
+  return digests.map((digest) => ({
+    digest,
+    verified: true,
+    purposes: {
+      marketing_email: {
+        status: STATUSES[parseInt(digest.slice(0, 2), 16) % STATUSES.length]!,
+        at: '2026-11-01T10:00:00.000Z',
+        policyVersion: '2026-11',
+        regime: 'gdpr',
+        reason: '',
+      },
+    },
+    warnings: [],
+  }));
+};
+
+const settings: Settings = {
+  ...DEFAULT_SETTINGS,
+  purposes: ['marketing_email'],
+  phoneRegion: 'DE',
+};
+
+interface Request {
+  id: number;
+  identifiers: Identifier[];
+  force: boolean;
+}
+
+/** The background's side, in a worker of its own as the extension's service worker is. */
+function background(scope: DedicatedWorkerGlobalScope) {
+  const service = new LookupService(
+    new AnswerCache('bench-answers'),
+    new LookupBatcher(ledger),
+    () => 3_600_000,
+  );
+  scope.onmessage = async ({ data }: MessageEvent<Request>) => {
+    const answers = await service.lookup(data.identifiers, data.force);
+    scope.postMessage({ id: data.id, answers, ledgerAsked });
+  };
+}
+
+const isWorker = typeof document === 'undefined';
+if (isWorker) background(self as unknown as DedicatedWorkerGlobalScope);
+
+// The content script asks the background by message, as runtime.sendMessage does.
+const waiting = new Map<number, (answers: Answers) => void>();
+let nextId = 0;
+let ledgerAskedSeen = 0;
+const worker = isWorker ? null : new Worker((document.currentScript as HTMLScriptElement).src);
+worker?.addEventListener('message', ({ data }) => {
+  ledgerAskedSeen = data.ledgerAsked;
+  waiting.get(data.id)?.(data.answers);
+  waiting.delete(data.id);
+});
+const ask: Ask = (identifiers, force) =>
+  new Promise((resolve) => {
+    waiting.set(++nextId, resolve);
+    worker!.postMessage({ id: nextId, identifiers, force } satisfies Request);
+  });
+
+const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/gi;
+const PHONE = /(?:\+|\(\d)[\d\s().-]{6,20}\d/g;
+
+let current: { page: CrmPage; controller: AbortController } | null = null;
+
+const badges = () =>
+  document.querySelector('consentry-overlay')?.shadowRoot?.querySelectorAll('.badge') ?? [];
+
+const api = {
+  /** The baseline: every text node of the document, both regexes on each. */
+  naive(): { ms: number; found: number } {
+    const t0 = performance.now();
+    let found = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n as Text).data;
+      for (const _ of text.matchAll(EMAIL)) found++;
+      for (const _ of text.matchAll(PHONE)) found++;
+    }
+    return { ms: performance.now() - t0, found };
+  },
+
+  /** Starts the content script; resolves when its first pass is over. */
+  async start(): Promise<{
+    wallMs: number;
+    busyMs: number;
+    findMs: number;
+    slices: number;
+    found: number;
+  }> {
+    const controller = new AbortController();
+    const t0 = performance.now();
+    const page = startCrmPage(document, () => settings, ask, controller.signal);
+    current = { page, controller };
+    await page.scanner.ready;
+    return {
+      wallMs: performance.now() - t0,
+      busyMs: page.scanner.stats.busyMs,
+      findMs: page.scanner.stats.findMs,
+      slices: page.scanner.stats.slices,
+      found: page.scanner.found.length,
+    };
+  },
+
+  stop(): void {
+    current?.controller.abort();
+    current = null;
+  },
+
+  /** Main-thread time the scanner has spent so far (ms), and its slice count. */
+  stats: () => ({ ...current!.page.scanner.stats }),
+
+  /** Waits until the scanner has nothing queued. */
+  idle: () => current!.page.scanner.idle(),
+
+  /** Answers the overlay has, and how many digests the ledger was asked for in all. */
+  answered: () => ({ answers: current!.page.overlay.answers.size, ledgerAsked: ledgerAskedSeen }),
+
+  /** Resolves with the time (ms after `since`) a badge for `key` is on screen. */
+  badgeFor(key: string, since: number, timeoutMs = 5_000): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const until = since + timeoutMs;
+      const check = () => {
+        for (const b of badges())
+          if ((b as HTMLElement).dataset.key === key && b.getBoundingClientRect().width > 0)
+            return resolve(performance.now() - since);
+        if (performance.now() > until) return reject(new Error(`no badge for ${key}`));
+        requestAnimationFrame(check);
+      };
+      check();
+    });
+  },
+};
+
+if (!isWorker) (window as unknown as { bench: typeof api }).bench = api;
