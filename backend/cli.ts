@@ -16,6 +16,8 @@ import { verifySite } from './ledger/verify';
 import { OriginSchema } from './origin';
 import { DEMO_SITE, seedDemo } from './seed';
 import { startServer } from './server';
+import { demoKeys, type DemoKeys } from './demo/demo-keys';
+import { mountDemoShop, startDemo, type RunningDemo } from './demo/demo-mode';
 import { closeServices, createServices } from './services';
 import type { KeyScope } from './storage/storage';
 
@@ -77,28 +79,53 @@ const required = (value: string | undefined, flag: string): string => {
 async function serveCommand(services: Services) {
   const { config } = services;
   const origin = `http://localhost:${config.port}`;
-  const keys = config.demo
+  const seeded = config.demo
     ? await seedDemo(services, [origin, `http://127.0.0.1:${config.port}`])
     : null;
-  const running = await startServer(services);
+  const keys = config.demo ? await demoKeys(services, seeded) : null;
+  const running = await startServer(services, (app) => {
+    if (keys) mountDemoShop(app, services, keys);
+  });
+  const demo = keys ? await startDemo(services, keys, Number(new URL(running.url).port)) : null;
   out(
     `Consentry ledger listening on ${running.url} (data in ${config.dataDir}, SQLite, synchronous=${config.synchronous})`,
   );
   out(`  health:        ${running.url}/healthz`);
   out(`  metrics:       ${running.url}/metrics`);
+  out(`  API reference: ${running.url}/docs`);
   out(`  verify key:    ${running.url}/v1/ledger-key`);
-  if (keys) {
-    out(`\nDemo site "${DEMO_SITE}" created. These keys are shown once; keep them:`);
-    out(`  site key   (public, for the widget):   ${keys.site}`);
-    out(`  reader key (look-ups, for the extension): ${keys.reader}`);
-    out(`  admin key  (everything else):          ${keys.admin}`);
+  if (seeded) {
+    out(`\nDemo site "${DEMO_SITE}" created. The admin key is shown once; keep it:`);
+    out(`  admin key  (everything else):             ${seeded.admin}`);
   }
+  if (demo && keys) printDemo(demo, keys);
   const stop = async () => {
+    await demo?.stop();
     await running.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/** What to do with the demo, step by step. */
+function printDemo(demo: RunningDemo, keys: DemoKeys) {
+  out(`\nDemo mode (CONSENTRY_DEMO=false turns it off):`);
+  out(`  1. The shop, as a visitor:   ${demo.shopUrl}   (German: ${demo.shopUrl}?lang=de)`);
+  out(`     Choose in the consent banner, then sign up to the newsletter with an email address.`);
+  out(`  2. The CRM, as a sales rep:  ${demo.crmUrl}`);
+  if (demo.extensionDir) {
+    out(`     Load the extension: chrome://extensions -> Developer mode -> Load unpacked ->`);
+    out(`       ${demo.extensionDir}`);
+    out(`     It is pre-configured for this ledger and this CRM; badges show who consented.`);
+  } else {
+    out(`     Build the extension first: npm run build:demo-ext (npm start does it for you),`);
+    out(`     or load any build and enter this ledger's URL and the reader key in its options.`);
+  }
+  out(`  3. The audit, as the compliance officer:  npx consentry audit --site ${DEMO_SITE}`);
+  out(`     and npx consentry verify --site ${DEMO_SITE}`);
+  out(`  site key   (public, in the shop's page):  ${keys.site}`);
+  out(`  reader key (look-ups, for the extension): ${keys.reader}`);
 }
 
 async function run(argv: string[]): Promise<number> {
