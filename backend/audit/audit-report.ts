@@ -71,7 +71,10 @@ export async function auditSite(
   if (!site || !policy) return null;
   const now = clock();
   const lifetimeDays = policy.config.lifetimeDays;
-  const byVisitor = new Map<string, { events: DecisionEvent[]; regime: RegimeId }>();
+  const byVisitor = new Map<
+    string,
+    { events: DecisionEvent[]; regime: RegimeId; granted: Set<string> }
+  >();
   const withdrawals = new Map<string, number>();
   let consentEntries = 0;
   let gpcEntries = 0;
@@ -106,11 +109,23 @@ export async function auditSite(
       ) {
         bump(bundledSeparate, record.regime);
       }
-      if (record.method === 'withdrawal') {
+      const visitor = byVisitor.get(record.visitorRef) ?? {
+        events: [],
+        regime: record.regime,
+        granted: new Set<string>(),
+      };
+      // A withdrawal is any refusal of a purpose this visitor had granted (as lib/'s status fold
+      // reads it), whether made through "withdraw" or by turning a switch off and saving.
+      const withdrew =
+        record.method === 'withdrawal' ||
+        Object.entries(record.choices).some(([p, on]) => on === false && visitor.granted.has(p));
+      for (const [p, on] of Object.entries(record.choices))
+        if (on === true) visitor.granted.add(p);
+        else if (on === false) visitor.granted.delete(p);
+      if (withdrew) {
         const month = new Date(row.receivedAt).toISOString().slice(0, 7);
         withdrawals.set(month, (withdrawals.get(month) ?? 0) + 1);
       }
-      const visitor = byVisitor.get(record.visitorRef) ?? { events: [], regime: record.regime };
       visitor.events.push(decisionEventOf(row, record));
       visitor.regime = record.regime;
       byVisitor.set(record.visitorRef, visitor);

@@ -174,6 +174,38 @@ describe('audit report (JSON)', () => {
     expect(r.coverage.map((c) => c.purpose)).not.toContain('necessary');
   });
 
+  it('counts a grant turned off in the preferences as a withdrawal, and a first refusal not', async () => {
+    const l = await ledger();
+    l.setNow(T0);
+    await post(l, {
+      visitorId: 'v-save-1',
+      regime: 'gdpr',
+      method: 'save',
+      choices: { marketing_email: true },
+    });
+    await post(l, {
+      visitorId: 'v-save-2',
+      regime: 'gdpr',
+      method: 'save',
+      choices: { marketing_email: false },
+    });
+    l.setNow(T0 + DAY);
+    await post(l, {
+      visitorId: 'v-save-1',
+      regime: 'gdpr',
+      method: 'save',
+      choices: { marketing_email: false },
+    });
+    await post(l, {
+      visitorId: 'v-save-2',
+      regime: 'gdpr',
+      method: 'save',
+      choices: { marketing_email: false },
+    });
+    await l.services.writer.idle();
+    expect((await report(l)).withdrawalsByMonth).toEqual([{ month: '2026-11', count: 1 }]);
+  });
+
   it('counts withdrawals per month, the GPC share, integrity, and a clean site has no findings', async () => {
     const l = await ledger();
     await seedScenario(l);

@@ -212,6 +212,19 @@ export class ConsentOverlay {
     return clip;
   }
 
+  /**
+   * Whether `width` pixels right of `right` are free: inside the window, and the page shows there
+   * only the anchor or what is around it (our own layer does not count).
+   */
+  private fits(anchor: Element, right: number, y: number, width: number): boolean {
+    if (right + BADGE_GAP + width > this.doc.documentElement.clientWidth) return false;
+    // Where the badge would start and where it would end.
+    return [right + BADGE_GAP + 2, right + BADGE_GAP + width - 2].every((x) => {
+      const hit = this.doc.elementFromPoint(x, y);
+      return !hit || hit === this.host || hit.contains(anchor) || anchor.contains(hit);
+    });
+  }
+
   /** Places a badge beside every visible anchor. Reads all rects first, then writes once. */
   private layout() {
     const badges: BadgeView[] = [];
@@ -224,8 +237,16 @@ export class ConsentOverlay {
       // end of what is visible, over the cut-off text, not over the next cell.
       const clip = this.clipOf(anchor);
       const visibleRight = clip ? Math.min(r.right, clip.getBoundingClientRect().right) : r.right;
-      const compact = visibleRight < r.right - 1;
-      let left = compact ? visibleRight - COMPACT_WIDTH : r.right + BADGE_GAP;
+      // Beside the anchor goes a badge with words if it has room there, else the symbol alone;
+      // with no room for that either (the next field, the next button), the symbol goes over the
+      // anchor's own end rather than over something else of the page.
+      const y = r.top + r.height / 2;
+      const symbols = (COMPACT_WIDTH + 4) * list.length - 4;
+      const truncated = visibleRight < r.right - 1;
+      const full = !truncated && this.fits(anchor, r.right, y, (BADGE_WIDTH + 4) * list.length - 4);
+      const compact = !full;
+      const after = full || (!truncated && this.fits(anchor, r.right, y, symbols));
+      let left = after ? r.right + BADGE_GAP : visibleRight - symbols;
       for (const f of list) {
         let id = this.ids.get(anchor);
         if (!id) this.ids.set(anchor, (id = `consentry-b${this.nextId++}`));

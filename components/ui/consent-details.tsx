@@ -1,7 +1,10 @@
 /** The popover of a badge: each purpose's status, date, policy version and regime, and the warnings. */
 import type { LookupResult } from '../../lib/lookup';
 import type { PurposeId } from '../../lib/ids';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { purposeLabel, VERDICT_TEXT, type Verdict } from '../shared/consent-summary';
+
+const MARGIN = 8;
 
 export interface ConsentDetailsProps {
   id: string;
@@ -11,7 +14,10 @@ export interface ConsentDetailsProps {
   purposes: PurposeId[];
   stale: boolean;
   fetchedAt: number | null;
+  /** Where it goes below its badge. */
   top: number;
+  /** Where it ends when it goes above its badge instead. */
+  above: number;
   left: number;
   onClose: () => void;
 }
@@ -19,8 +25,25 @@ export interface ConsentDetailsProps {
 const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
 export function ConsentDetails(p: ConsentDetailsProps) {
+  const box = useRef<HTMLDivElement>(null);
+  // Opened low in the window, the popover goes above its badge; where neither side has room, on
+  // the roomier side, scrolling inside. It never covers its badge, and Close stays in reach.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const below = innerHeight - MARGIN - p.top;
+    const aboveRoom = p.above - MARGIN;
+    el.style.maxHeight = '';
+    const height = el.getBoundingClientRect().height;
+    if (height <= below) return;
+    if (height <= aboveRoom || aboveRoom > below) {
+      el.style.maxHeight = `${aboveRoom}px`;
+      el.style.top = `${Math.max(MARGIN, p.above - height)}px`;
+    } else el.style.maxHeight = `${below}px`;
+  }, [p.top, p.above, p.result, p.purposes]);
   return (
     <div
+      ref={box}
       id={p.id}
       class="pop"
       role="dialog"

@@ -24,14 +24,15 @@ export interface BadgeView {
 
 export interface OverlayState {
   badges: Signal<BadgeView[]>;
-  open: Signal<{ badgeId: string; key: string; top: number; left: number } | null>;
+  /** The popover open, below its badge at `top` or, when it does not fit, above it, ending at `above`. */
+  open: Signal<{ badgeId: string; key: string; top: number; above: number; left: number } | null>;
   guard: Signal<GuardPrompt | null>;
   notice: Signal<string | null>;
 }
 
 export interface OverlayViewProps {
   state: OverlayState;
-  details: (key: string) => Omit<ConsentDetailsProps, 'id' | 'top' | 'left' | 'onClose'>;
+  details: (key: string) => Omit<ConsentDetailsProps, 'id' | 'top' | 'above' | 'left' | 'onClose'>;
 }
 
 export function OverlayView({ state, details }: OverlayViewProps) {
@@ -66,6 +67,7 @@ export function OverlayView({ state, details }: OverlayViewProps) {
                     badgeId: b.id,
                     key: b.key,
                     top: r.bottom + 4,
+                    above: r.top - 4,
                     left: Math.max(8, Math.min(r.left, innerWidth - 430)),
                   };
             }}
@@ -80,6 +82,7 @@ export function OverlayView({ state, details }: OverlayViewProps) {
           {...details(open.key)}
           id={`${open.badgeId}-details`}
           top={open.top}
+          above={open.above}
           left={open.left}
           onClose={() => {
             state.open.value = null;
