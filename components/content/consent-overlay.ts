@@ -13,6 +13,7 @@ import type { Answer, Answers } from '../background/lookup-service';
 import { purposesFor, verdictOf, type Verdict } from '../shared/consent-summary';
 import { OverlayView, type BadgeView, type OverlayState } from '../ui/overlay-view';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
+import { BigTables } from './big-tables';
 import type { Found, ScanChange } from './page-scanner';
 
 /** Asks the background about identifiers. */
@@ -36,9 +37,13 @@ export class ConsentOverlay {
   private frame = 0;
   private ids = new WeakMap<Element, string>();
   private clips = new WeakMap<Element, Element | null>();
+  /** Where each anchor's badges went, and for which geometry: hit tests only when it moves. */
+  private places = new WeakMap<Element, { at: string; full: boolean; after: boolean }>();
   private nextId = 0;
   private host: HTMLElement;
   private intersection: IntersectionObserver;
+  /** Anchors in big tables, found on screen by rows rather than observed one by one. */
+  private tables = new BigTables();
 
   constructor(
     private readonly doc: Document,
@@ -84,7 +89,7 @@ export class ConsentOverlay {
     for (const anchor of change.removed) {
       this.found.delete(anchor);
       this.visible.delete(anchor);
-      this.intersection.unobserve(anchor);
+      if (!this.tables.delete(anchor)) this.intersection.unobserve(anchor);
     }
     for (const f of change.added) {
       const list = this.found.get(f.anchor);
@@ -92,7 +97,7 @@ export class ConsentOverlay {
         if (!list.some((x) => x.key === f.key)) list.push(f);
       } else {
         this.found.set(f.anchor, [f]);
-        this.intersection.observe(f.anchor);
+        if (!this.tables.add(f.anchor)) this.intersection.observe(f.anchor);
       }
       if (!this.answers.has(f.key)) this.queueAsk(f.identifier);
     }
@@ -225,14 +230,25 @@ export class ConsentOverlay {
     });
   }
 
+  /** For anchors no observer watches: inside the window and inside any box that clips them. */
+  private onScreen(anchor: Element, r: DOMRect, win: Window): boolean {
+    if (r.right <= 0 || r.left >= win.innerWidth || r.bottom <= 0 || r.top >= win.innerHeight)
+      return false;
+    const clip = this.clipOf(anchor)?.getBoundingClientRect();
+    return !clip || (r.bottom > clip.top && r.top < clip.bottom && r.right > clip.left);
+  }
+
   /** Places a badge beside every visible anchor. Reads all rects first, then writes once. */
   private layout() {
     const badges: BadgeView[] = [];
-    for (const anchor of this.visible) {
+    const win = this.doc.defaultView!;
+    const inTables = new Set(this.tables.visible(win.innerHeight));
+    for (const anchor of [...this.visible, ...inTables]) {
       const list = this.found.get(anchor);
       if (!list || !anchor.isConnected) continue;
       const r = anchor.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
+      if (inTables.has(anchor) && !this.onScreen(anchor, r, win)) continue;
       // In a truncated cell the anchor runs on under its clipping box: a small badge goes at the
       // end of what is visible, over the cut-off text, not over the next cell.
       const clip = this.clipOf(anchor);
@@ -243,9 +259,16 @@ export class ConsentOverlay {
       const y = r.top + r.height / 2;
       const symbols = (COMPACT_WIDTH + 4) * list.length - 4;
       const truncated = visibleRight < r.right - 1;
-      const full = !truncated && this.fits(anchor, r.right, y, (BADGE_WIDTH + 4) * list.length - 4);
-      const compact = !full;
-      const after = full || (!truncated && this.fits(anchor, r.right, y, symbols));
+      const at = `${r.left},${r.right},${visibleRight},${r.top + win.scrollY},${win.innerWidth},${list.length}`;
+      let place = this.places.get(anchor);
+      if (place?.at !== at) {
+        const full =
+          !truncated && this.fits(anchor, r.right, y, (BADGE_WIDTH + 4) * list.length - 4);
+        const after = full || (!truncated && this.fits(anchor, r.right, y, symbols));
+        this.places.set(anchor, (place = { at, full, after }));
+      }
+      const compact = !place.full;
+      const after = place.after;
       let left = after ? r.right + BADGE_GAP : visibleRight - symbols;
       for (const f of list) {
         let id = this.ids.get(anchor);

@@ -1,0 +1,128 @@
+/**
+ * Which anchors in big tables are on screen, without an IntersectionObserver target per anchor:
+ * with tens of thousands of targets, Chromium's per-frame intersection work alone took seconds
+ * (`npm run bench:ext`, BENCH_TRACE). Table rows are laid out in document order, top to bottom,
+ * so the rows on screen are found by a binary search over the rows kept in document order.
+ * Small tables (and virtual lists, which keep few rows) stay with the observer.
+ */
+
+/** A table body with at least this many rows is big. */
+export const BIG_TABLE_ROWS = 200;
+
+interface Table {
+  rows: Element[];
+  anchors: Map<Element, Set<Element>>;
+  /** Rows left (removed or emptied): dropped from `rows` at the next read. */
+  stale: boolean;
+}
+
+const follows = (a: Element, b: Element) =>
+  (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+
+export class BigTables {
+  private tables = new Map<Element, Table>();
+  private rowOf = new Map<Element, Element>();
+  private smallSeen = new WeakMap<Element, number>();
+
+  /** Takes an anchor if it sits in a row of a big table; false leaves it to the caller. */
+  add(anchor: Element): boolean {
+    const row = anchor.closest('tr');
+    const body = row?.parentElement;
+    if (!row || !body || !this.isBig(body)) return false;
+    let table = this.tables.get(body);
+    if (!table) this.tables.set(body, (table = { rows: [], anchors: new Map(), stale: false }));
+    let set = table.anchors.get(row);
+    if (!set) {
+      table.anchors.set(row, (set = new Set()));
+      insertInOrder(table.rows, row);
+    }
+    set.add(anchor);
+    this.rowOf.set(anchor, row);
+    return true;
+  }
+
+  /**
+   * Whether a table body is big. Counting its rows walks them all, so the answer is kept, and a
+   * small body is counted again only after another BIG_TABLE_ROWS of its anchors have been seen.
+   */
+  private isBig(body: Element): boolean {
+    if (this.tables.has(body)) return true;
+    const seen = (this.smallSeen.get(body) ?? BIG_TABLE_ROWS) + 1;
+    if (seen <= BIG_TABLE_ROWS) {
+      this.smallSeen.set(body, seen);
+      return false;
+    }
+    const big = body.childElementCount >= BIG_TABLE_ROWS;
+    if (!big) this.smallSeen.set(body, 0);
+    return big;
+  }
+
+  /** Forgets an anchor; false if it was not taken. */
+  delete(anchor: Element): boolean {
+    const row = this.rowOf.get(anchor);
+    if (!row) return false;
+    this.rowOf.delete(anchor);
+    const table = this.tables.get(row.parentElement!) ?? this.find(row);
+    const set = table?.anchors.get(row);
+    set?.delete(anchor);
+    if (table && set && set.size === 0) {
+      table.anchors.delete(row);
+      table.stale = true;
+    }
+    return true;
+  }
+
+  /** The anchors of rows that are within the window's height now (reads layout). */
+  visible(viewportHeight: number): Element[] {
+    const out: Element[] = [];
+    for (const [body, table] of this.tables) {
+      if (table.stale) {
+        table.rows = table.rows.filter((r) => table.anchors.has(r) && r.parentElement === body);
+        table.stale = false;
+      }
+      const box = body.getBoundingClientRect();
+      if (box.bottom <= 0 || box.top >= viewportHeight || !body.isConnected) continue;
+      for (let i = firstBelowTop(table.rows); i < table.rows.length; i++) {
+        const r = table.rows[i]!.getBoundingClientRect();
+        if (r.top >= viewportHeight) break;
+        if (r.height > 0) for (const a of table.anchors.get(table.rows[i]!)!) out.push(a);
+      }
+    }
+    return out;
+  }
+
+  private find(row: Element): Table | undefined {
+    for (const table of this.tables.values()) if (table.anchors.has(row)) return table;
+    return undefined;
+  }
+}
+
+/** Inserts `row` into `rows`, kept in document order (appending is the usual case). */
+function insertInOrder(rows: Element[], row: Element) {
+  const last = rows[rows.length - 1];
+  if (!last || follows(last, row)) return void rows.push(row);
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (follows(rows[mid]!, row)) lo = mid + 1;
+    else hi = mid;
+  }
+  rows.splice(lo, 0, row);
+}
+
+/** The index of the first row whose bottom is below the window's top; hidden rows are skipped. */
+function firstBelowTop(rows: Element[]): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // A hidden row has no box: judge by the next row that has one.
+    let probe = mid;
+    let r = rows[probe]!.getBoundingClientRect();
+    while (r.height === 0 && probe + 1 < hi) r = rows[++probe]!.getBoundingClientRect();
+    if (r.height === 0 || r.bottom > 0) hi = mid;
+    else lo = probe + 1;
+  }
+  return lo;
+}
