@@ -86,7 +86,14 @@ async function serveCommand(services: Services) {
   const running = await startServer(services, (app) => {
     if (keys) mountDemoShop(app, services, keys);
   });
-  const demo = keys ? await startDemo(services, keys, Number(new URL(running.url).port)) : null;
+  const demo = keys
+    ? await startDemo(services, keys, Number(new URL(running.url).port)).catch(
+        async (error: unknown) => {
+          await running.stop();
+          throw error;
+        },
+      )
+    : null;
   out(
     `Consentry ledger listening on ${running.url} (data in ${config.dataDir}, SQLite, synchronous=${config.synchronous})`,
   );

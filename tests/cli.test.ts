@@ -86,7 +86,10 @@ interface Seeded {
 /** Starts `serve`, reads the keys it prints, records consents over HTTP, stops it with SIGTERM. */
 async function seed(): Promise<Seeded> {
   const port = await freePort();
-  const server = start(['serve'], { CONSENTRY_PORT: String(port) });
+  const server = start(['serve'], {
+    CONSENTRY_PORT: String(port),
+    CONSENTRY_DEMO_CRM_PORT: '0', // any free port: test files run side by side
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
     server.once('exit', (code, signal) => done({ code, signal })),
   );
@@ -100,7 +103,8 @@ async function seed(): Promise<Seeded> {
     );
     server.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (/admin key.*\n/.test(stdout)) {
+      // The reader key is the last line of the start-up output.
+      if (/reader key[^\n]*rk_[^\n]*\n/.test(stdout)) {
         clearTimeout(timer);
         ready();
       }

@@ -69,6 +69,7 @@ function serve(dataDir: string, port: number, expectKeys: boolean): Promise<Serv
   Object.assign(env, {
     CONSENTRY_DATA_DIR: dataDir,
     CONSENTRY_PORT: String(port),
+    CONSENTRY_DEMO_CRM_PORT: '0', // any free port: test files run side by side
     CONSENTRY_LOG_LEVEL: 'warn',
     CONSENTRY_PUBLIC_RATE_LIMIT: '100000000',
     CONSENTRY_RATE_LIMIT: '100000000',

@@ -47,7 +47,15 @@ export async function startDemo(
       },
       () => resolve(s),
     );
-    s.once('error', reject);
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `the demo CRM's port ${config.demoCrmPort} is in use: set CONSENTRY_DEMO_CRM_PORT to a free one, or CONSENTRY_DEMO=false`,
+            )
+          : error,
+      ),
+    );
   });
   const ledgerUrl = originFor(config.host, ledgerPort);
   const crmUrl = originFor(config.host, (server.address() as AddressInfo).port);

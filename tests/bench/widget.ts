@@ -77,6 +77,7 @@ async function startLedger(
       ...process.env,
       CONSENTRY_DATA_DIR: dir,
       CONSENTRY_PORT: '18795',
+      CONSENTRY_DEMO_CRM_PORT: '0',
       CONSENTRY_LOG_LEVEL: 'warn',
       CONSENTRY_PUBLIC_RATE_LIMIT: '1000000',
     },
