@@ -5,21 +5,10 @@
  */
 import { Hono } from 'hono';
 import { CRM_ASSETS, CRM_SHELL } from './crm-shell';
-import { builtFile, htmlPage, isBuilt, notBuilt } from './responses';
+import { SAME_ORIGIN_CSP, builtFile, htmlPage, isBuilt, notBuilt } from './responses';
 
 /** The CRM's policy: nothing inline, everything from its own origin. */
-export const CRM_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CRM_CSP = SAME_ORIGIN_CSP.join('; ');
 
 /** The files `npm run build:demo` writes to `<distDir>/crm/`. */
 export const CRM_FILES = ['crm.js', 'crm.css'] as const;

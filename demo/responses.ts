@@ -8,6 +8,20 @@ import { join } from 'node:path';
 import type { Context } from 'hono';
 
 /** What to do when a built file is missing. */
+/** The demo pages' common policy: nothing inline, everything from the page's own origin. */
+export const SAME_ORIGIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+];
+
 export const BUILD_HINT = 'run `npm run build:demo` (npm start does it for you)';
 
 const TYPES: Record<string, string> = {

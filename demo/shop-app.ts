@@ -4,7 +4,7 @@
  * the page's origin.
  */
 import { Hono } from 'hono';
-import { builtFile, htmlPage, isBuilt, notBuilt } from './responses';
+import { SAME_ORIGIN_CSP, builtFile, htmlPage, isBuilt, notBuilt } from './responses';
 import { SHOP_PATH } from './shop/shop-path';
 import { shopPage } from './shop/shop-page';
 
@@ -13,16 +13,7 @@ import { shopPage } from './shop/shop-page';
  * with only the widget's `consentry` policy (it creates the gated scripts).
  */
 export const SHOP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
+  ...SAME_ORIGIN_CSP,
   "require-trusted-types-for 'script'",
   'trusted-types consentry',
 ].join('; ');

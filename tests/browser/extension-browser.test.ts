@@ -7,16 +7,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentEvent } from '../../backend/testing';
-import { normaliseEmail } from '../../lib/identifiers';
 import { CRM_FIXTURES, type CrmFixture } from '../fixtures/crm/index';
 import { extensionHarness, type ExtensionHarness } from './extension-harness';
+import { emailKey, openPopupFor } from './extension-page-helpers';
 
 let h: ExtensionHarness;
-const keyOf = (email: string) => {
-  const n = normaliseEmail(email);
-  if (!n.ok) throw new Error(`fixture email ${email} does not normalise`);
-  return `email:${n.value.value}`;
-};
+const keyOf = emailKey;
 /** On every fixture: the first person granted marketing email, the second refused it, the third withdrew it. */
 const expected = new Map<string, string>();
 
@@ -174,17 +170,7 @@ describe('CRM extension in Chromium', { timeout: 30_000 }, () => {
       .toBe('granted');
     await h.ledgerDown();
     try {
-      const [tabId] = await h.worker.evaluate(async (url) => {
-        const api = (
-          globalThis as unknown as {
-            chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
-          }
-        ).chrome;
-        return (await api.tabs.query({ url })).map((t) => t.id);
-      }, page.url());
-      const popup = await h.context.newPage();
-      await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
-      await popup.getByTestId('popup-count').waitFor();
+      const popup = await openPopupFor(h, page);
       await popup.getByRole('button', { name: 'Refresh' }).click();
       await expect
         .poll(() => popup.locator('.notice').textContent(), { timeout: 10_000 })
