@@ -60,23 +60,31 @@ export function lookupResult(
   return { result: { digest, verified: person.verified, purposes: answer, warnings }, validUntil };
 }
 
-const memo = new WeakMap<Person, { key: string; validUntil: number; result: LookupResult }>();
+/** A look-up answer with its JSON text, which a look-up response is assembled from. */
+export interface SerialisedResult {
+  result: LookupResult;
+  json: string;
+}
+
+const memo = new WeakMap<Person, SerialisedResult & { key: string; validUntil: number }>();
 
 /**
- * lookupResult, reused for the same person object (the look-up cache hands out the same object
- * until a commit or erasure replaces it) while the purposes and policy are the same and the clock
- * has not reached a change.
+ * lookupResult and its JSON text, reused for the same person object (the look-up cache hands out
+ * the same object until a commit or erasure replaces it) while the purposes and policy are the
+ * same and the clock has not reached a change. Serialising is most of a warm look-up's cost, so a
+ * cached answer is serialised once.
  */
 export function cachedLookupResult(
   person: Person,
   digest: string,
   purposes: readonly PurposeId[],
   context: StatusContext & { now: number },
-): LookupResult {
+): SerialisedResult {
   const key = `${digest}|${purposes.join(',')}|${context.policyVersion}|${context.lifetimeDays}`;
   const hit = memo.get(person);
-  if (hit && hit.key === key && context.now < hit.validUntil) return hit.result;
+  if (hit && hit.key === key && context.now < hit.validUntil) return hit;
   const { result, validUntil } = lookupResult(person, digest, purposes, context);
-  memo.set(person, { key, validUntil, result });
-  return result;
+  const entry = { key, validUntil, result, json: JSON.stringify(result) };
+  memo.set(person, entry);
+  return entry;
 }

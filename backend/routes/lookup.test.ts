@@ -52,6 +52,7 @@ async function lookup(
   const res = await lookupRaw(l, purposes ? { digests, purposes } : { digests });
   const text = await res.text();
   expect(res.status, text).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   const body: unknown = JSON.parse(text);
   const parsed = v.safeParse(LookupResponseSchema, body);
   expect(parsed.success, text).toBe(true);
