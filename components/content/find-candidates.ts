@@ -10,7 +10,7 @@ const LINKS =
 const EMAIL_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/gi;
 const PHONE_IN_TEXT = /(?:\+|\(\d)[\d\s().-]{6,20}\d/g;
 /** Text inside these is not scanned: it is code, an editor, a link already read, or ours. */
-const SKIP_TEXT =
+export const SKIP_TEXT =
   'script,style,noscript,textarea,template,[contenteditable=""],[contenteditable="true"],a[href^="mailto:" i],a[href^="tel:" i],[data-email-address],consentry-overlay';
 
 /** The selector for an adapter's element rules. */
@@ -35,25 +35,27 @@ export function candidateOf(el: Element, adapter: CrmAdapter): Candidate | null 
   return null;
 }
 
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'textarea',
+  'template',
+  'consentry-overlay',
+]);
+
+/** Whether `el` itself is one of SKIP_TEXT, by a few cheap tests instead of a selector match. */
+export function skipsText(el: Element): boolean {
+  if (SKIP_TAGS.has(el.localName) || el.hasAttribute('data-email-address')) return true;
+  if (el.localName === 'a') return /^(?:mailto|tel):/i.test(el.getAttribute('href') ?? '');
+  const editable = el.getAttribute('contenteditable');
+  return editable === '' || editable?.toLowerCase() === 'true';
+}
+
 /** Whether text under `el` is left alone (see SKIP_TEXT). */
 export type SkipTest = (el: Element) => boolean;
 
 const skipByClosest: SkipTest = (el) => el.closest(SKIP_TEXT) !== null;
-
-/**
- * A faster SkipTest for a whole subtree at once: the elements to skip are found by one native
- * query, and a text's ancestors are looked up in that set (a selector match per text costs more).
- */
-export function skipWithin(root: Element): SkipTest {
-  const skipped = new Set<Element>(root.querySelectorAll(SKIP_TEXT));
-  const above = root.parentElement?.closest(SKIP_TEXT) ?? null;
-  return (el) => {
-    if (above) return true;
-    for (let e: Element | null = el; e; e = e === root ? null : e.parentElement)
-      if (skipped.has(e)) return true;
-    return false;
-  };
-}
 
 /** Identifiers in the text of one text node, anchored on its parent element. */
 export function candidatesInText(

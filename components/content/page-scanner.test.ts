@@ -101,6 +101,52 @@ describe('PageScanner — first pass', () => {
     expect(new Set(added).size).toBe(3000);
   });
 
+  it('reads what is on screen first, at once, then the rest of the page', async () => {
+    // happy-dom has no layout: rows get boxes 20 px tall, top to bottom, in a 768 px window.
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) => `<tr id="r${i}"><td><a href="mailto:p${i}@example.com">P</a></td></tr>`,
+    );
+    document.body.innerHTML = `<table><tbody>${rows.join('')}</tbody></table>`;
+    const total = new DOMRect(0, 0, 800, 300 * 20);
+    for (const el of [document.body, $('table'), $('tbody')])
+      el.getBoundingClientRect = () => total;
+    document.querySelectorAll('tr').forEach((tr, i) => {
+      for (const el of [tr, ...tr.querySelectorAll('*')])
+        el.getBoundingClientRect = () => new DOMRect(0, i * 20, 800, 20);
+    });
+    const onScreen = Math.ceil(window.innerHeight / 20);
+    const scanner = scan();
+    // Reported before start() returned: the rows on screen, and nothing else yet.
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.added.map((f) => f.anchor.closest('tr')!.id)).toEqual(
+      Array.from({ length: onScreen }, (_, i) => `r${i}`),
+    );
+    await expect.poll(() => scanner.found.length, { timeout: 5000 }).toBe(300);
+    // The full pass met those rows again and did not report them twice.
+    const added = reported().added;
+    expect(added).toHaveLength(300);
+    expect(new Set(added).size).toBe(300);
+  });
+
+  it('reads no text inside code, editors or links already read, and reads on after them', async () => {
+    document.body.innerHTML = `
+      <script type="text/plain">x@example.com</script>
+      <p contenteditable>draft@example.com</p>
+      <a id="a" href="mailto:a@example.com">a@example.com <b>b@example.com</b></a>
+      <p id="after">after@example.com</p>
+      <div contenteditable="true"><a id="inEditor" href="mailto:e@example.com">E</a> typed@example.com</div>
+      <p id="last">+1 415 555 2671</p>`;
+    scan();
+    await settle();
+    expect(reported().added.sort()).toEqual([
+      'email:a@example.com @a',
+      'email:after@example.com @after',
+      'email:e@example.com @inEditor',
+      'phone:+14155552671 @last',
+    ]);
+  });
+
   it("reads only the adapter's live root", async () => {
     document.body.innerHTML = `
       <div class="windowViewMode-normal"><a id="old" href="mailto:old@example.com">Old</a></div>

@@ -109,6 +109,8 @@ const api = {
     wallMs: number;
     busyMs: number;
     findMs: number;
+    initialMs: number;
+    initialFound: number;
     slices: number;
     found: number;
   }> {
@@ -121,6 +123,8 @@ const api = {
       wallMs: performance.now() - t0,
       busyMs: page.scanner.stats.busyMs,
       findMs: page.scanner.stats.findMs,
+      initialMs: page.scanner.stats.initialMs,
+      initialFound: page.scanner.stats.initialFound,
       slices: page.scanner.stats.slices,
       found: page.scanner.found.length,
     };
