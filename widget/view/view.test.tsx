@@ -7,7 +7,7 @@ import type { RegimeId } from '../../lib/regimes';
 import { validateSiteConfig } from '../../lib/site-config-rules';
 import { shopConfig, SHOP_OPTIONAL } from '../../tests/fixtures/site-configs';
 import type { ConsentryApi } from '../create-consentry';
-import { ConsentryCore } from '../core/consentry';
+import { createCore } from '../core/consentry';
 import { localDeviceStore } from '../core/device-store';
 import { STRINGS } from '../../lib/ui-strings';
 import { mountView } from './mount-view';
@@ -52,7 +52,7 @@ function boot(
   const parsed = validateSiteConfig(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const sent: ConsentEvent[] = [];
-  const core = new ConsentryCore({
+  const core = createCore({
     setup: {
       siteId: 'demo-shop',
       regime: options.regime ?? 'gdpr',
