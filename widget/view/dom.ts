@@ -13,7 +13,10 @@
 /** An event handler (`onClick`, `onChange`: set as the element's `onclick`, `onchange`). */
 type Handler = (event: Event) => void;
 
-/** Attributes (removed when undefined or false), `checked` (a property), and handlers. */
+/**
+ * Attributes (removed when undefined or false), `checked` (a property), and handlers (replaced
+ * on every render; an element that has one is given it on every render).
+ */
 export type Props = Record<string, string | boolean | undefined | Handler>;
 
 /** A described element. */
