@@ -2,9 +2,10 @@
  * The widget's weight, measured on the built files the way the bench and the issue measure it:
  * everything a default embed downloads (the script carries its CSS), gzip -9.
  *
- * The ceilings sit just above today's sizes so any growth fails here first. They are not the
- * product's budget: issue 4 asks for at most 14,000 bytes (goal 12,000), which the widget does
- * not meet yet (see README, "Size"); lower these as the widget shrinks.
+ * `consentry.js` is held to the product's budget, enforced here: issue 4 allows at most 14,000
+ * bytes (goal 12,000) for everything a default embed downloads (see README, "Size").
+ * `consentry-inline.js` has no budget of its own; its ceiling sits just above today's size so
+ * any growth fails here first.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildWidget } from './browser/widget-harness';
 
-const CEILINGS = { 'consentry.js': 17_200, 'consentry-inline.js': 20_900 };
+const CEILINGS = { 'consentry.js': 14_000, 'consentry-inline.js': 15_100 };
 
 describe('widget size (gzip -9)', () => {
   it.each(Object.entries(CEILINGS))(

@@ -10,9 +10,14 @@ import type { RegimeId } from '../lib/regimes';
 import type { UiStrings } from '../lib/ui-strings-en';
 import { consentModeState } from '../lib/consent-mode';
 import { consentDefault } from './core/consent-mode-bridge';
-import { ConsentryCore, type ConsentryState, type Identity } from './core/consentry';
+import {
+  createCore,
+  type ConsentryCore,
+  type ConsentryState,
+  type Identity,
+} from './core/consentry';
 import { localDeviceStore } from './core/device-store';
-import { Outbox } from './core/outbox';
+import { createOutbox } from './core/outbox';
 import { fetchSetup, type InlineSetup, type SiteSetup } from './core/site-source';
 import { pickLanguage } from '../lib/pick-language';
 
@@ -112,7 +117,7 @@ export function createConsentry(
     if (setup instanceof Error) return warn(setup.message);
     const outbox =
       options.siteKey && options.apiOrigin
-        ? new Outbox({
+        ? createOutbox({
             endpoint: `${options.apiOrigin}/v1/events`,
             siteKey: options.siteKey,
             fetch: (...a) => win.fetch(...a),
@@ -126,7 +131,7 @@ export function createConsentry(
       win.document.documentElement.lang,
       ...(win.navigator.languages ?? [win.navigator.language]),
     ]);
-    core = new ConsentryCore({
+    core = createCore({
       setup,
       window: win,
       store: localDeviceStore(),

@@ -6,7 +6,7 @@ import type { RegimeId } from '../../lib/regimes';
 import { validateSiteConfig } from '../../lib/site-config-rules';
 import { EN_STRINGS } from '../../lib/ui-strings-en';
 import { shopConfig } from '../../tests/fixtures/site-configs';
-import { ConsentryCore } from './consentry';
+import { createCore } from './consentry';
 import { localDeviceStore, STORE_KEY } from './device-store';
 
 const T0 = Date.UTC(2026, 10, 29, 12);
@@ -31,7 +31,7 @@ function start(
     value: options.gpc ?? false,
     configurable: true,
   });
-  const core = new ConsentryCore({
+  const core = createCore({
     setup: setup(regime, options.edit),
     window,
     store: localDeviceStore(window.localStorage),

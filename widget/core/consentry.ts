@@ -3,6 +3,9 @@
  * scripts, Consent Mode, clean-up of withdrawn purposes), remembers it on the device and records
  * every change to the ledger through the outbox. The view (banner, preferences) drives it through
  * the same public API a site uses. Never throws into the host page.
+ *
+ * A closure rather than a class: its private state minifies to local names (it ships to every
+ * visitor).
  */
 import { applyChoice, type ConsentAction } from '../../lib/apply-choice';
 import type { ConsentEvent } from '../../lib/consent-event';
@@ -10,13 +13,13 @@ import { consentModeState } from '../../lib/consent-mode';
 import { decide, type Decision } from '../../lib/decide';
 import { normaliseEmail } from '../../lib/identifiers';
 import { noticeHash } from '../../lib/notice-hash';
-import { PURPOSES, type PurposeId } from '../../lib/purposes';
+import type { PurposeId } from '../../lib/purposes';
 import type { Receipt } from '../../lib/receipt';
 import type { StoredConsent } from '../../lib/stored-consent';
 import { clearDeclared } from './cleanup';
 import { consentDefault, consentUpdate } from './consent-mode-bridge';
 import type { DeviceStore } from './device-store';
-import { Outbox } from './outbox';
+import type { Outbox } from './outbox';
 import { activateGated } from './script-gate';
 import type { SiteSetup } from './site-source';
 
@@ -52,201 +55,181 @@ export interface CoreOptions {
   consentModeDefaultPushed?: boolean;
 }
 
+/** The headless core, running from `createCore` on. */
+export interface ConsentryCore {
+  /** The current state. */
+  state(): ConsentryState;
+  /** Whether a purpose is granted now. */
+  granted(purpose: PurposeId): boolean;
+  /** Calls `listener` on every change; returns the unsubscribe function. */
+  subscribe(listener: (state: ConsentryState) => void): () => void;
+  acceptAll(): Promise<void>;
+  rejectAll(): Promise<void>;
+  /** The visitor's explicit per-purpose choice (the preferences layer's "save"). */
+  save(choices: Partial<Record<PurposeId, boolean>>): Promise<void>;
+  /** A choice the site makes on the visitor's behalf through the API. */
+  setPurposes(choices: Partial<Record<PurposeId, boolean>>): Promise<void>;
+  /** Withdraws the given purposes (all optional ones when omitted). */
+  withdraw(purposes?: PurposeId[]): Promise<void>;
+  /** Records the ledger's receipt for the latest event (the outbox calls this). */
+  receiptArrived(receipt: Receipt): void;
+  /** Links this device's choices to a person, as a recorded event carrying their current choices. */
+  identify(identity: Identity): Promise<boolean>;
+}
+
 const CHANGE_EVENT = 'consentry:change';
 
-/** The headless core; `start` runs it once the setup is known. */
-export class ConsentryCore {
-  private current: ConsentryState;
-  private listeners = new Set<(state: ConsentryState) => void>();
-  private readonly now: () => number;
+type DataLayerWindow = { dataLayer?: unknown[] };
 
-  constructor(private readonly options: CoreOptions) {
-    this.now = options.now ?? Date.now;
-    const gpc =
-      (options.window.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl ===
-      true;
-    const decision = this.decideNow(gpc);
-    this.current = {
-      siteId: options.setup.siteId,
-      setup: options.setup,
-      decision,
-      granted: grantedOf(decision),
-      gpc,
-      language: options.language,
-      receipt: null,
-    };
-    // Consent Mode: the default (unless the page's boot already pushed one before any tag), then
-    // the visitor's stored state as an update.
-    const state = consentModeState(decision.choices, options.setup.config.consentMode);
-    const dataLayerWindow = options.window as unknown as { dataLayer?: unknown[] };
-    if (options.consentModeDefaultPushed) consentUpdate(dataLayerWindow, state);
-    else consentDefault(dataLayerWindow, state);
-    this.apply(null);
-  }
+/** Starts the headless core once the setup is known. */
+export function createCore(options: CoreOptions): ConsentryCore {
+  const { setup, window: win, store, outbox, nonce } = options;
+  const config = setup.config;
+  const now = options.now ?? Date.now;
+  const listeners = new Set<(state: ConsentryState) => void>();
+  const gpc = (win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const dataLayerWindow = win as unknown as DataLayerWindow;
 
-  /** The current state. */
-  state(): ConsentryState {
-    return this.current;
-  }
+  const decideNow = (): Decision =>
+    decide({ regime: setup.regime, config, stored: store.read(), gpc, now: now() });
 
-  /** Whether a purpose is granted now. */
-  granted(purpose: PurposeId): boolean {
-    return this.current.granted[purpose] === true;
-  }
+  const decision = decideNow();
+  let current: ConsentryState = {
+    siteId: setup.siteId,
+    setup,
+    decision,
+    granted: grantedOf(decision),
+    gpc,
+    language: options.language,
+    receipt: null,
+  };
 
-  /** Calls `listener` on every change; returns the unsubscribe function. */
-  subscribe(listener: (state: ConsentryState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  const granted = (purpose: PurposeId) => current.granted[purpose] === true;
 
-  acceptAll(): Promise<void> {
-    return this.act({ type: 'accept_all' });
-  }
-
-  rejectAll(): Promise<void> {
-    return this.act({ type: 'reject_all' });
-  }
-
-  /** The visitor's explicit per-purpose choice (the preferences layer's "save"). */
-  save(choices: Partial<Record<PurposeId, boolean>>): Promise<void> {
-    return this.act({ type: 'save', choices });
-  }
-
-  /** A choice the site makes on the visitor's behalf through the API. */
-  setPurposes(choices: Partial<Record<PurposeId, boolean>>): Promise<void> {
-    return this.act({ type: 'api', choices });
-  }
-
-  /** Withdraws the given purposes (all optional ones when omitted). */
-  withdraw(purposes?: PurposeId[]): Promise<void> {
-    return this.act({ type: 'withdraw', purposes });
-  }
-
-  /** Records the ledger's receipt for the latest event (the outbox calls this). */
-  receiptArrived(receipt: Receipt): void {
-    this.current = { ...this.current, receipt };
-    this.notify();
-  }
-
-  /** Links this device's choices to a person, as a recorded event carrying their current choices. */
-  async identify(identity: Identity): Promise<boolean> {
-    const identifiers: ConsentEvent['identifiers'] = {};
-    if (identity.email !== undefined) {
-      const email = normaliseEmail(identity.email);
-      if (!email.ok) return false;
-      identifiers.email = email.value.value;
-    }
-    if (identity.phone !== undefined) {
-      const phone = identity.phone.replace(/[\s().-]/g, '');
-      if (!/^\+[1-9]\d{6,14}$/.test(phone)) return false;
-      identifiers.phone = phone;
-    }
-    if (!identifiers.email && !identifiers.phone) return false;
-    const stored = this.options.store.read() as StoredConsent | null;
-    if (!this.current.decision.expiresAt || !stored) return false; // nothing decided yet to link
-    const choices = Object.fromEntries(
-      Object.entries(stored.purposes).map(([p, e]) => [p, e.granted]),
-    );
-    await this.record('api', choices, identifiers);
-    return true;
-  }
-
-  private notify() {
-    for (const listener of this.listeners) {
+  const notify = () => {
+    for (const listener of listeners) {
       try {
-        listener(this.current);
+        listener(current);
       } catch {
         // a subscriber's error is the subscriber's, not the page's
       }
     }
-  }
+  };
 
-  private decideNow(gpc: boolean): Decision {
-    const { setup, store } = this.options;
-    return decide({
-      regime: setup.regime,
-      config: setup.config,
-      stored: store.read(),
-      gpc,
-      now: this.now(),
-    });
-  }
-
-  private async act(action: ConsentAction): Promise<void> {
-    const { setup, store } = this.options;
-    const before = this.current.granted;
-    const applied = applyChoice({
-      regime: setup.regime,
-      config: setup.config,
-      stored: store.read(),
-      gpc: this.current.gpc,
-      now: this.now(),
-      visitorId: newVisitorId(),
-      action,
-    });
-    store.write(applied.record);
-    const decision = this.decideNow(this.current.gpc);
-    this.current = { ...this.current, decision, granted: grantedOf(decision) };
-    this.apply(before);
-    if (Object.keys(applied.choices).length > 0) await this.record(applied.method, applied.choices);
-  }
-
-  private async record(
-    method: ConsentEvent['method'],
-    choices: ConsentEvent['choices'],
-    identifiers?: ConsentEvent['identifiers'],
-  ) {
-    const { setup, outbox, window: win } = this.options;
-    const stored = this.options.store.read() as StoredConsent | null;
-    const href = win.location.href;
-    const event: ConsentEvent = {
-      eventId: newUuid(),
-      siteId: setup.siteId,
-      visitorId: stored?.id ?? newVisitorId(),
-      ...(identifiers ? { identifiers } : {}),
-      choices,
-      regime: this.current.decision.regime.id,
-      method,
-      policyVersion: setup.config.policyVersion,
-      noticeHash: await noticeHash(setup.config, this.current.language),
-      language: this.current.language,
-      gpc: this.current.gpc,
-      clientTime: new Date(this.now()).toISOString(),
-      pageUrl: /^https?:/i.test(href) ? href.slice(0, 2048) : 'http://localhost/',
-    };
-    await outbox?.add(event);
-  }
+  const modeState = () => consentModeState(current.decision.choices, config.consentMode);
 
   /** Applies the effective choices: gated elements, Consent Mode, clean-up of what was withdrawn. */
-  private apply(before: Partial<Record<PurposeId, boolean>> | null) {
-    const { window: win, setup, nonce } = this.options;
+  const apply = (before: Partial<Record<PurposeId, boolean>> | null) => {
     try {
-      activateGated(win.document, (p) => this.granted(p), nonce);
+      activateGated(win.document, granted, nonce);
       if (before) {
-        consentUpdate(
-          win as unknown as { dataLayer?: unknown[] },
-          consentModeState(this.current.decision.choices, setup.config.consentMode),
-        );
-        const withdrawn = setup.config.purposes.filter(
-          (p) => before[p.id] && !this.current.granted[p.id],
-        );
+        consentUpdate(dataLayerWindow, modeState());
+        const withdrawn = config.purposes.filter((p) => before[p.id] && !current.granted[p.id]);
         if (withdrawn.length) {
+          const services = withdrawn.flatMap((p) => p.services);
           clearDeclared(win.document, {
-            cookies: withdrawn.flatMap((p) => p.services.flatMap((s) => s.cookies)),
-            storageKeys: withdrawn.flatMap((p) => p.services.flatMap((s) => s.storageKeys)),
+            cookies: services.flatMap((s) => s.cookies),
+            storageKeys: services.flatMap((s) => s.storageKeys),
           });
         }
       }
     } catch {
       // Applying must never break the page; the choice itself is stored and recorded.
     }
-    this.notify();
+    notify();
     if (before)
       win.dispatchEvent(
-        new CustomEvent(CHANGE_EVENT, { detail: { granted: { ...this.current.granted } } }),
+        new CustomEvent(CHANGE_EVENT, { detail: { granted: { ...current.granted } } }),
       );
-  }
+  };
+
+  const record = async (
+    method: ConsentEvent['method'],
+    choices: ConsentEvent['choices'],
+    identifiers?: ConsentEvent['identifiers'],
+  ) => {
+    const stored = store.read() as StoredConsent | null;
+    const href = win.location.href;
+    const { language } = current;
+    const event: ConsentEvent = {
+      eventId: newUuid(),
+      siteId: setup.siteId,
+      visitorId: stored?.id ?? newVisitorId(),
+      ...(identifiers ? { identifiers } : {}),
+      choices,
+      regime: current.decision.regime.id,
+      method,
+      policyVersion: config.policyVersion,
+      noticeHash: await noticeHash(config, language),
+      language,
+      gpc,
+      clientTime: new Date(now()).toISOString(),
+      pageUrl: /^https?:/i.test(href) ? href.slice(0, 2048) : 'http://localhost/',
+    };
+    await outbox?.add(event);
+  };
+
+  const act = async (action: ConsentAction): Promise<void> => {
+    const before = current.granted;
+    const applied = applyChoice({
+      regime: setup.regime,
+      config,
+      stored: store.read(),
+      gpc,
+      now: now(),
+      visitorId: newVisitorId(),
+      action,
+    });
+    store.write(applied.record);
+    const decision = decideNow();
+    current = { ...current, decision, granted: grantedOf(decision) };
+    apply(before);
+    if (Object.keys(applied.choices).length > 0) await record(applied.method, applied.choices);
+  };
+
+  // Consent Mode: the default (unless the page's boot already pushed one before any tag), then
+  // the visitor's stored state as an update.
+  (options.consentModeDefaultPushed ? consentUpdate : consentDefault)(dataLayerWindow, modeState());
+  apply(null);
+
+  return {
+    state: () => current,
+    granted,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    acceptAll: () => act({ type: 'accept_all' }),
+    rejectAll: () => act({ type: 'reject_all' }),
+    save: (choices) => act({ type: 'save', choices }),
+    setPurposes: (choices) => act({ type: 'api', choices }),
+    withdraw: (purposes) => act({ type: 'withdraw', purposes }),
+    receiptArrived(receipt) {
+      current = { ...current, receipt };
+      notify();
+    },
+    async identify(identity) {
+      const identifiers: ConsentEvent['identifiers'] = {};
+      if (identity.email !== undefined) {
+        const email = normaliseEmail(identity.email);
+        if (!email.ok) return false;
+        identifiers.email = email.value.value;
+      }
+      if (identity.phone !== undefined) {
+        const phone = identity.phone.replace(/[\s().-]/g, '');
+        if (!/^\+[1-9]\d{6,14}$/.test(phone)) return false;
+        identifiers.phone = phone;
+      }
+      if (!identifiers.email && !identifiers.phone) return false;
+      const stored = store.read() as StoredConsent | null;
+      if (!current.decision.expiresAt || !stored) return false; // nothing decided yet to link
+      const choices = Object.fromEntries(
+        Object.entries(stored.purposes).map(([p, e]) => [p, e.granted]),
+      );
+      await record('api', choices, identifiers);
+      return true;
+    },
+  };
 }
 
 const grantedOf = (decision: Decision): Partial<Record<PurposeId, boolean>> =>
@@ -255,7 +238,3 @@ const grantedOf = (decision: Decision): Partial<Record<PurposeId, boolean>> =>
 const newUuid = (): string => globalThis.crypto.randomUUID();
 
 const newVisitorId = (): string => newUuid().replace(/-/g, '');
-
-/** Optional purposes of a setup, in catalogue order (for views). */
-export const optionalPurposes = (setup: SiteSetup): PurposeId[] =>
-  setup.config.purposes.map((p) => p.id).filter((id) => PURPOSES[id].optional);

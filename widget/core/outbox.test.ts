@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentEvent } from '../../lib/consent-event';
 import type { Receipt } from '../../lib/receipt';
-import { backoffMs, Outbox, type OutboxOptions } from './outbox';
+import { backoffMs, createOutbox, type OutboxOptions } from './outbox';
 
 const ENDPOINT = 'https://ledger.example/v1/events';
 const SITE_KEY = 'pk_test_site_1';
@@ -104,7 +104,7 @@ function harness(ledger: ReturnType<typeof fakeLedger>, options: Partial<OutboxO
   });
   const onReceipt = vi.fn();
   const onRejected = vi.fn();
-  const outbox = new Outbox({
+  const outbox = createOutbox({
     endpoint: ENDPOINT,
     siteKey: SITE_KEY,
     fetch: ledger.fetch,

@@ -7,7 +7,7 @@ import type { RegimeId } from '../../lib/regimes';
 import { validateSiteConfig } from '../../lib/site-config-rules';
 import { shopConfig, SHOP_OPTIONAL } from '../../tests/fixtures/site-configs';
 import type { ConsentryApi } from '../create-consentry';
-import { ConsentryCore } from '../core/consentry';
+import { createCore } from '../core/consentry';
 import { localDeviceStore } from '../core/device-store';
 import { STRINGS } from '../../lib/ui-strings';
 import { mountView } from './mount-view';
@@ -52,7 +52,7 @@ function boot(
   const parsed = validateSiteConfig(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const sent: ConsentEvent[] = [];
-  const core = new ConsentryCore({
+  const core = createCore({
     setup: {
       siteId: 'demo-shop',
       regime: options.regime ?? 'gdpr',
@@ -361,6 +361,31 @@ describe('the preferences layer', () => {
     fireEvent.keyDown(prefs, { key: 'Escape' });
     expect(shown.view.queryByRole('dialog')).toBeNull();
     expect(focused(shown)).toBe(shown.view.getByRole('button', { name: en.reopen }));
+  });
+
+  it('Escape after "Save choices" closes the preferences like "Close": the banner was answered', async () => {
+    const shown = show({ regime: 'gdpr' });
+    const prefs = openPreferencesFromBanner(shown);
+    fireEvent.click(within(prefs).getByRole('button', { name: en.save }));
+    await waitFor(() => expect(shown.sent).toHaveLength(1));
+    fireEvent.keyDown(prefs, { key: 'Escape' });
+    expect(shown.view.queryByRole('dialog')).toBeNull();
+    expect(shown.view.getByRole('button', { name: en.reopen })).toBeTruthy();
+  });
+
+  it('keeps focus and unsaved switches while the state changes under the open preferences', () => {
+    const shown = show({ regime: 'gdpr' });
+    const prefs = openPreferencesFromBanner(shown);
+    const analytics = within(purposeSection(shown, 'Analytics')).getByRole(
+      'switch',
+    ) as HTMLInputElement;
+    fireEvent.click(analytics);
+    const close = within(prefs).getByRole('button', { name: en.close });
+    close.focus();
+    act(() => shown.core.receiptArrived(receipt('0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b')));
+    expect(within(prefs).getByRole('button', { name: en.downloadReceipt })).toBeTruthy();
+    expect(focused(shown)).toBe(close);
+    expect(analytics.isConnected && analytics.checked).toBe(true);
   });
 
   it('traps Tab inside the preferences', () => {

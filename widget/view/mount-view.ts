@@ -1,6 +1,5 @@
-import { render } from 'preact';
 import type { ConsentryApi } from '../create-consentry';
-import { ConsentryView } from './consentry-view';
+import { startView } from './consentry-view';
 import { CSS } from './styles';
 
 /**
@@ -21,6 +20,6 @@ export function mountView(api: ConsentryApi, doc: Document = document): HTMLElem
     sheet.replaceSync(CSS);
     shadow.adoptedStyleSheets = [sheet];
   }
-  render(<ConsentryView api={api} initial={initial} />, shadow);
+  startView(api, shadow, initial);
   return host;
 }
