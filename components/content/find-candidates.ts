@@ -5,17 +5,11 @@
  */
 import type { Candidate, CrmAdapter } from './adapter';
 
-const LINKS =
-  'a[href^="mailto:" i],a[href^="tel:" i],[data-email-address],input[type="email"],input[type="tel"]';
 const EMAIL_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/gi;
 const PHONE_IN_TEXT = /(?:\+|\(\d)[\d\s().-]{6,20}\d/g;
 /** Text inside these is not scanned: it is code, an editor, a link already read, or ours. */
-export const SKIP_TEXT =
+const SKIP_TEXT =
   'script,style,noscript,textarea,template,[contenteditable=""],[contenteditable="true"],a[href^="mailto:" i],a[href^="tel:" i],[data-email-address],consentry-overlay';
-
-/** The selector for an adapter's element rules. */
-export const elementSelector = (adapter: CrmAdapter) =>
-  [LINKS, ...(adapter.fields ?? []).map((f) => f.selector)].join(',');
 
 /** The candidate an element stands for, if any. */
 export function candidateOf(el: Element, adapter: CrmAdapter): Candidate | null {
@@ -52,24 +46,15 @@ export function skipsText(el: Element): boolean {
   return editable === '' || editable?.toLowerCase() === 'true';
 }
 
-/** Whether text under `el` is left alone (see SKIP_TEXT). */
-export type SkipTest = (el: Element) => boolean;
-
-const skipByClosest: SkipTest = (el) => el.closest(SKIP_TEXT) !== null;
-
 /** Identifiers in the text of one text node, anchored on its parent element. */
-export function candidatesInText(
-  node: Text,
-  out: Candidate[],
-  skip: SkipTest = skipByClosest,
-): void {
+export function candidatesInText(node: Text, out: Candidate[]): void {
   const text = node.data;
   const hasAt = text.includes('@');
   // Every phone match starts with "+" or "(": a text without them needs no regular expression.
   const mayBePhone = text.includes('+') || text.includes('(');
   if (!hasAt && !mayBePhone) return;
   const parent = node.parentElement;
-  if (!parent || skip(parent)) return;
+  if (!parent) return;
   if (hasAt)
     for (const m of text.matchAll(EMAIL_IN_TEXT))
       out.push({ kind: 'email', raw: m[0], anchor: parent });
@@ -78,22 +63,60 @@ export function candidatesInText(
       out.push({ kind: 'phone', raw: m[0], anchor: parent });
 }
 
-/** Every candidate in `root` (an element or an open shadow root), appended to `out`. */
+/**
+ * Every candidate in `root` (an element or an open shadow root), appended to `out`, a step at a
+ * time: one walk over its elements and texts in document order, yielding every 256 nodes. An
+ * element is a candidate by a few cheap tests (its tag, one attribute, the adapter's selector when
+ * it has fields); a text only behind its own cheap test; text inside what is not read as text
+ * (SKIP_TEXT) is passed over. No native query over the whole subtree: on a page of 500,000
+ * elements one would be a long task of its own. `onShadow` gets each open shadow root met.
+ */
+export function* walkCandidates(
+  root: Element | ShadowRoot,
+  adapter: CrmAdapter,
+  out: Candidate[],
+  onShadow?: (shadow: ShadowRoot) => void,
+): Generator<void> {
+  const fields = adapter.fields?.map((f) => f.selector).join(',') || null;
+  const doc = root.ownerDocument ?? document;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  // The outermost element whose text is not read, while the walk is inside it.
+  let quiet: Element | null =
+    root instanceof Element ? (root.parentElement?.closest(SKIP_TEXT) ?? null) : null;
+  let n = 0;
+  const first = root instanceof Element ? root : walker.nextNode();
+  for (let node: Node | null = first; node; node = walker.nextNode()) {
+    if ((++n & 255) === 0) yield;
+    if (node.nodeType === Node.TEXT_NODE) {
+      const parent = node.parentElement;
+      if (quiet && parent && !quiet.contains(parent)) quiet = null;
+      if (!quiet) candidatesInText(node as Text, out);
+      continue;
+    }
+    const el = node as Element;
+    const name = el.localName;
+    if (
+      name === 'a' ||
+      name === 'input' ||
+      el.hasAttribute('data-email-address') ||
+      (fields !== null && el.matches(fields))
+    ) {
+      const c = candidateOf(el, adapter);
+      if (c) out.push(c);
+    }
+    if (quiet && !quiet.contains(el)) quiet = null;
+    if (!quiet && skipsText(el)) quiet = el;
+    if (onShadow && name.includes('-') && el.shadowRoot) onShadow(el.shadowRoot);
+  }
+}
+
+/** Every candidate in `root`, at once (see walkCandidates). */
 export function findCandidates(
   root: Element | ShadowRoot,
   adapter: CrmAdapter,
   out: Candidate[],
+  onShadow?: (shadow: ShadowRoot) => void,
 ): void {
-  const selector = elementSelector(adapter);
-  if (root instanceof Element && root.matches(selector)) {
-    const c = candidateOf(root, adapter);
-    if (c) out.push(c);
-  }
-  for (const el of root.querySelectorAll(selector)) {
-    const c = candidateOf(el, adapter);
-    if (c) out.push(c);
-  }
-  const doc = root.ownerDocument ?? document;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) candidatesInText(n as Text, out);
+  const walk = walkCandidates(root, adapter, out, onShadow);
+  while (!walk.next().done);
 }

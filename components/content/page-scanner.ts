@@ -7,14 +7,7 @@
  */
 import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import type { Candidate, CrmAdapter } from './adapter';
-import {
-  candidateOf,
-  candidatesInText,
-  elementSelector,
-  findCandidates,
-  SKIP_TEXT,
-  skipsText,
-} from './find-candidates';
+import { findCandidates, walkCandidates } from './find-candidates';
 import { visibleBlocks } from './visible-blocks';
 
 /** An identifier at a place on the page. */
@@ -45,7 +38,6 @@ export class PageScanner {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstPass: Generator<void> | null = null;
   private firstFound: Candidate[] = [];
-  private readonly selector: string;
   private idleWaiters: (() => void)[] = [];
   private firstPassDone!: () => void;
   /** Settles when the first pass over the page is over. */
@@ -62,7 +54,6 @@ export class PageScanner {
     private readonly phoneRegion: string,
     private readonly onChange: (change: ScanChange) => void,
   ) {
-    this.selector = elementSelector(adapter);
     this.observer = new MutationObserver((records) => this.onMutations(records));
   }
 
@@ -160,56 +151,19 @@ export class PageScanner {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /**
-   * The full pass, a step at a time: one walk over the elements and texts of the root in document
-   * order. An element is a candidate by a few cheap tests (its tag, one attribute, the adapter's
-   * selector when it has one); a text only behind its own cheap test; text inside what is not
-   * read as text (code, editors, links already read, our layer) is passed over. No single native
-   * query over the whole page: on a page of 500,000 elements one would be a long task of its own.
-   */
-  private *walk(root: Element, out: Candidate[]): Generator<void> {
-    const fields = this.adapter.fields?.map((f) => f.selector).join(',') || null;
-    const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    // The outermost element whose text is not read, while the walk is inside it.
-    let quiet: Element | null = root.parentElement?.closest(SKIP_TEXT) ?? null;
-    let n = 0;
-    for (let node: Node | null = root; node; node = walker.nextNode()) {
-      if ((++n & 255) === 0) yield;
-      if (node.nodeType === Node.TEXT_NODE) {
-        const parent = node.parentElement;
-        if (quiet && parent && !quiet.contains(parent)) quiet = null;
-        if (!quiet) candidatesInText(node as Text, out, () => false);
-        continue;
-      }
-      const el = node as Element;
-      const name = el.localName;
-      if (
-        name === 'a' ||
-        name === 'input' ||
-        el.hasAttribute('data-email-address') ||
-        (fields !== null && el.matches(fields))
-      ) {
-        const c = candidateOf(el, this.adapter);
-        if (c) out.push(c);
-      }
-      if (quiet && !quiet.contains(el)) quiet = null;
-      if (!quiet && skipsText(el)) quiet = el;
-      if (name.includes('-') && el.shadowRoot) this.enterShadow(el.shadowRoot, out);
-    }
+  /** The full pass, a step at a time (see walkCandidates), open shadow roots included. */
+  private walk(root: Element, out: Candidate[]): Generator<void> {
+    return walkCandidates(root, this.adapter, out, (shadow) => this.enterShadow(shadow, out));
   }
 
   /** Candidates in one subtree, its open shadow roots included. */
-  private readSubtree(node: Element, out: Candidate[], subtree?: Element[]) {
-    findCandidates(node, this.adapter, out);
-    for (const el of subtree ?? [node, ...node.querySelectorAll('*')])
-      if (el.localName.includes('-') && el.shadowRoot) this.enterShadow(el.shadowRoot, out);
+  private readSubtree(node: Element, out: Candidate[]) {
+    findCandidates(node, this.adapter, out, (shadow) => this.enterShadow(shadow, out));
   }
 
   private enterShadow(shadow: ShadowRoot, out: Candidate[]) {
     this.observe(shadow);
-    findCandidates(shadow, this.adapter, out);
-    for (const host of shadow.querySelectorAll('*'))
-      if (host.localName.includes('-') && host.shadowRoot) this.enterShadow(host.shadowRoot, out);
+    findCandidates(shadow, this.adapter, out, (inner) => this.enterShadow(inner, out));
   }
 
   private onMutations(records: MutationRecord[]) {
@@ -271,7 +225,7 @@ export class PageScanner {
       this.tracked.delete(el);
     }
     const candidates: Candidate[] = [];
-    this.readSubtree(node, candidates, subtree);
+    this.readSubtree(node, candidates);
     const fresh: Found[] = [];
     this.record(candidates, fresh);
     for (const [anchor, keys] of before) {

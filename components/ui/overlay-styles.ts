@@ -1,6 +1,6 @@
 /** Styles of the overlay layer, applied in its shadow root as a constructable stylesheet. */
 export const OVERLAY_CSS = `
-:host{all:initial}
+:host{all:initial;position:fixed;inset:0;pointer-events:none;contain:strict;z-index:2147483000}
 .layer{position:fixed;inset:0;pointer-events:none;z-index:2147483000;font:12px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .badge{position:fixed;pointer-events:auto;display:inline-flex;align-items:center;gap:3px;height:18px;padding:0 6px;border-radius:9px;border:1px solid;font:600 11px/16px system-ui,sans-serif;cursor:pointer;white-space:nowrap;box-shadow:0 1px 2px rgb(0 0 0/.15)}
 .badge:focus-visible,.pop button:focus-visible,.dialog button:focus-visible{outline:2px solid #1b1f24;outline-offset:2px}
