@@ -37,7 +37,6 @@ export class ConsentOverlay {
   private frame = 0;
   private ids = new WeakMap<Element, string>();
   private clips = new WeakMap<Element, Element | null>();
-  private inline = new WeakMap<Element, boolean>();
   /** Where each anchor's badges went, and for which geometry: hit tests only when it moves. */
   private places = new WeakMap<Element, { at: string; full: boolean; after: boolean }>();
   private nextId = 0;
@@ -219,10 +218,10 @@ export class ConsentOverlay {
   }
 
   /**
-   * Whether `width` pixels right of the anchor are free: inside the window, before the next box
-   * on the anchor's line (the next field, a "Send email" button) and inside the block that holds
-   * the anchor (a table cell). Geometry from rects, not hit tests: elementFromPoint over a list of
-   * 10,000 rows took milliseconds a call (`npm run bench:ext`).
+   * Whether `width` pixels right of the anchor are free: inside the window, and before the next
+   * box on the anchor's line at any level up (the next field, a "Send email" button, the next
+   * table cell, a sidebar). Geometry from rects, not hit tests:
+   * elementFromPoint over a list of 10,000 rows took milliseconds a call (`npm run bench:ext`).
    */
   private fits(anchor: Element, r: DOMRect, width: number): boolean {
     return r.right + BADGE_GAP + width <= this.roomRight(anchor, r);
@@ -231,34 +230,19 @@ export class ConsentOverlay {
   /** Where the free room after the anchor ends (see `fits`). */
   private roomRight(anchor: Element, r: DOMRect): number {
     let limit = this.doc.documentElement.clientWidth;
-    for (let el = anchor; el !== this.doc.body;) {
+    for (let el: Element | null = anchor; el && el !== this.doc.body; el = el.parentElement) {
       for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
         const s = next.getBoundingClientRect();
         if (s.width === 0 && s.height === 0) continue;
-        // Boxes after it on a later line end the search; one on the same line ends the room.
+        // A box on a later line ends the search at this level; one on the same line, the room.
         if (s.top >= r.bottom) break;
         if (s.bottom > r.top && s.left >= r.right - 1) {
           limit = Math.min(limit, s.left);
           break;
         }
       }
-      const parent = el.parentElement;
-      if (!parent) break;
-      if (!this.isInline(parent)) return Math.min(limit, parent.getBoundingClientRect().right);
-      el = parent;
     }
     return limit;
-  }
-
-  /** Whether an element flows inside a line (its box does not end the room), asked once per element. */
-  private isInline(el: Element): boolean {
-    let inline = this.inline.get(el);
-    if (inline === undefined) {
-      const display = this.doc.defaultView!.getComputedStyle(el).display;
-      inline = display === 'inline' || display === 'contents';
-      this.inline.set(el, inline);
-    }
-    return inline;
   }
 
   /** For anchors no observer watches: inside the window and inside any box that clips them. */
