@@ -111,6 +111,7 @@ const api = {
     findMs: number;
     initialMs: number;
     initialFound: number;
+    longestSliceMs: number;
     slices: number;
     found: number;
   }> {
@@ -125,6 +126,7 @@ const api = {
       findMs: page.scanner.stats.findMs,
       initialMs: page.scanner.stats.initialMs,
       initialFound: page.scanner.stats.initialFound,
+      longestSliceMs: page.scanner.stats.longestSliceMs,
       slices: page.scanner.stats.slices,
       found: page.scanner.found.length,
     };

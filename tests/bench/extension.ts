@@ -89,6 +89,7 @@ async function bundle(): Promise<string> {
 
 interface Round {
   naiveMs: number;
+  longestSliceMs: number;
   initialMs: number;
   initialFound: number;
   busyMs: number;
@@ -108,6 +109,14 @@ interface Round {
 async function round(page: Page, rows: number): Promise<Round> {
   await page.goto(`${ORIGIN}/contacts?rows=${rows}`, { waitUntil: 'load', timeout: 120_000 });
   await page.bringToFront();
+  // The extension's content script runs at document_idle: once the page has drawn itself. Its
+  // first frames (laying out every row) are the page's cost, not the script's.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200))),
+      ),
+  );
   const extra = Array.from({ length: 100 }, (_, k) => row(rows + k)).join('');
   return page.evaluate(
     async ({ rows, extra }) => {
@@ -119,6 +128,7 @@ async function round(page: Page, rows: number): Promise<Round> {
           findMs: number;
           initialMs: number;
           initialFound: number;
+          longestSliceMs: number;
           slices: number;
           found: number;
         }>;
@@ -175,6 +185,7 @@ async function round(page: Page, rows: number): Promise<Round> {
         findMs: first.findMs,
         initialMs: first.initialMs,
         initialFound: first.initialFound,
+        longestSliceMs: first.longestSliceMs,
         wallMs: first.wallMs,
         slices: first.slices,
         found: first.found,
@@ -234,6 +245,7 @@ async function main() {
       rowLaidOutMs: m('rowMs'),
       badgeAfterRowMs: median(warm.map((x) => x.badgeMs - x.rowMs)),
       longestTaskMs: Math.max(...warm.map((x) => x.longestTaskMs)),
+      longestSliceMs: Math.max(...warm.map((x) => x.longestSliceMs)),
       longestTaskAfterAppendMs: Math.max(...warm.map((x) => x.longestTaskAfterAppendMs)),
       warmLedgerAsked: Math.max(...warm.map((x) => x.ledgerAsked)),
     };
@@ -264,6 +276,9 @@ async function main() {
     );
     console.log(
       `  longest task, first pass and answers ${f(r.longestTaskMs)} ms (target <= 50 ms)`,
+    );
+    console.log(
+      `  longest scanner slice, first pass (with the overlay updates it hands on) ${f(r.longestSliceMs)} ms`,
     );
     console.log(
       `  longest task after the append (incl. the page's relayout) ${f(r.longestTaskAfterAppendMs)} ms`,
