@@ -87,14 +87,16 @@ async function startLedger(
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
-      if (/admin key.*sk_\S+/.test(out)) resolve();
+      // The reader key is the last line of the start-up output.
+      if (/reader key[^\n]*rk_[^\n]*\n/.test(out)) resolve();
     });
     child.once('exit', (code) => reject(new Error(`ledger exited ${code}: ${out}`)));
   });
-  const key = (scope: string) => new RegExp(`${scope} key[^:]*:\\s+(\\S+)`).exec(out)![1]!;
+  // "  admin key  (everything else):   sk_…", one line per key.
+  const key = (prefix: string) => new RegExp(`key\\b[^\\n]*:\\s+(${prefix}_\\S+)`).exec(out)![1]!;
   return {
     url: 'http://127.0.0.1:18795',
-    keys: { site: key('site'), admin: key('admin') },
+    keys: { site: key('pk'), admin: key('sk') },
     stop: () => child.kill('SIGTERM'),
   };
 }
