@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { identifierDigest, sha256Hex } from './digest';
-import { normaliseEmail, normalisePhone, type IdentifierError } from './identifiers';
+import { asciiDomain, normaliseEmail, normalisePhone, type IdentifierError } from './identifiers';
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -318,5 +319,43 @@ describe('digests', () => {
     const a = await identifierDigest({ kind: 'email', value: emailOf('jane+a@example.com') });
     const b = await identifierDigest({ kind: 'email', value: emailOf('jane+b@example.com') });
     expect(a).not.toBe(b);
+  });
+});
+
+describe('asciiDomain', () => {
+  const viaUrl = (domain: string): string | null => {
+    try {
+      return new URL(`http://${domain}`).hostname;
+    } catch {
+      return null;
+    }
+  };
+  // Plain domains, numeric labels, hyphens, empty labels and ACE-looking labels.
+  const domain = fc
+    .array(
+      fc.constantFrom('a', 'b', 'z', '0', '1', '9', 'x', '-', '.', 'xn--', '0x', 'com', 'de'),
+      { minLength: 1, maxLength: 12 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('decides every address as the URL parser would, for plain domains too', () => {
+    fc.assert(
+      fc.property(domain, (d) => {
+        const fast = asciiDomain(d);
+        const url = viaUrl(d);
+        if (fast === url) return;
+        // Where the shortcut answers otherwise, the address is refused either way.
+        expect(normaliseEmail(`user@${d}`).ok).toBe(false);
+        expect(url === null || /^(?:\d+|0x[0-9a-f]*)$/.test(url.split('.').at(-1) ?? '')).toBe(
+          true,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps ACE labels checked by the URL parser', () => {
+    expect(asciiDomain('xn--mnchen-3ya.de')).toBe('xn--mnchen-3ya.de');
+    expect(asciiDomain('xn--.de')).toBe(viaUrl('xn--.de'));
   });
 });

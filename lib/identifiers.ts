@@ -22,8 +22,18 @@ const EXTENSION = /(?:;ext=|\s*(?:ext\.?|x|#)\s*)\d{1,6}$/i;
 
 const platform = globalThis as unknown as { URL: new (url: string) => { hostname: string } };
 
-/** The ASCII (punycode) form of a domain, as WHATWG URL parsing gives it in browsers and Node alike. */
-const asciiDomain = (domain: string): string | null => {
+/** Lower-case letters, digits, dots and hyphens, and no ACE ("xn--") label to check. */
+const PLAIN_DOMAIN = /^[a-z0-9.-]+$/;
+
+/**
+ * The ASCII (punycode) form of a lower-case domain, as WHATWG URL parsing gives it in browsers
+ * and Node alike. A plain one is its own ASCII form and skips the parse (the parse was a third
+ * of the cost of normalising an address on a CRM page): where URL would still answer otherwise
+ * (a last label that reads as a number), the address is refused by the label checks either way.
+ * Exported for its property test.
+ */
+export const asciiDomain = (domain: string): string | null => {
+  if (PLAIN_DOMAIN.test(domain) && !domain.includes('xn--')) return domain;
   if (!domain || /[\s/?#@:[\]\\%]/.test(domain)) return null;
   try {
     return new platform.URL(`http://${domain}`).hostname;
