@@ -11,6 +11,8 @@
  * read.
  */
 
+import { firstReachingTop } from './visible-blocks';
+
 /** A table body with at least this many rows is big. */
 export const BIG_TABLE_ROWS = 200;
 
@@ -98,7 +100,7 @@ export class BigTables {
       }
       const box = body.getBoundingClientRect();
       if (box.bottom <= 0 || box.top >= viewportHeight || !body.isConnected) continue;
-      for (let i = firstBelowTop(table.rows); i < table.rows.length; i++) {
+      for (let i = firstReachingTop(table.rows); i < table.rows.length; i++) {
         const r = table.rows[i]!.getBoundingClientRect();
         if (r.top >= viewportHeight) break;
         if (r.height > 0) for (const a of table.anchors.get(table.rows[i]!)!) out.push(a);
@@ -111,20 +113,4 @@ export class BigTables {
     for (const table of this.tables.values()) if (table.anchors.has(row)) return table;
     return undefined;
   }
-}
-
-/** The index of the first row whose bottom is below the window's top; hidden rows are skipped. */
-function firstBelowTop(rows: Element[]): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    // A hidden row has no box: judge by the next row that has one.
-    let probe = mid;
-    let r = rows[probe]!.getBoundingClientRect();
-    while (r.height === 0 && probe + 1 < hi) r = rows[++probe]!.getBoundingClientRect();
-    if (r.height === 0 || r.bottom > 0) hi = mid;
-    else lo = probe + 1;
-  }
-  return lo;
 }

@@ -58,15 +58,19 @@ export function visibleBlocks(root: Element, viewport: Viewport, limit = 2000): 
   return out;
 }
 
-/** The index of the first child whose bottom is below the window's top; boxless ones are judged by the next. */
-function firstReachingTop(kids: HTMLCollection): number {
+/**
+ * The index of the first element (of a list laid out top to bottom in document order) whose
+ * bottom is below the window's top, by binary search; a boxless one (hidden) is judged by the
+ * next one that has a box.
+ */
+export function firstReachingTop(list: ArrayLike<Element>): number {
   let lo = 0;
-  let hi = kids.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     let probe = mid;
-    let r = kids[probe]!.getBoundingClientRect();
-    while (r.height === 0 && probe + 1 < hi) r = kids[++probe]!.getBoundingClientRect();
+    let r = list[probe]!.getBoundingClientRect();
+    while (r.height === 0 && probe + 1 < hi) r = list[++probe]!.getBoundingClientRect();
     if (r.height === 0 || r.bottom > 0) hi = mid;
     else lo = probe + 1;
   }
