@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentEvent } from '../../backend/testing';
 import { CRM_FIXTURES, type CrmFixture } from '../fixtures/crm/index';
 import { extensionHarness, type ExtensionHarness } from './extension-harness';
-import { emailKey, openPopupFor } from './extension-page-helpers';
+import { openPopupFor } from './chromium';
+import { emailKey } from './extension-page-helpers';
 
 let h: ExtensionHarness;
 const keyOf = emailKey;

@@ -22,12 +22,12 @@ import {
   VIRTUAL_SLOTS,
   virtualLeads,
 } from '../fixtures/crm/virtual-list';
+import { openPopupFor } from './chromium';
 import { extensionHarness, type ExtensionHarness } from './extension-harness';
 import {
   emailKey,
   guardDialog,
   openCrmPage,
-  openPopupFor,
   phoneKey,
   readBadges,
   seedEmailVerdict,

@@ -10,8 +10,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { testLedger, type TestLedger } from '../../backend/testing';
+import { launchWithExtension } from './chromium';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -63,24 +64,7 @@ export async function extensionHarness() {
     });
   await startLedger();
   const profile = mkdtempSync(join(tmpdir(), 'consentry-profile-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const worker: Worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = worker.url().split('/')[2]!;
+  const { context, worker, extensionId } = await launchWithExtension(extension, profile);
   return {
     ledger,
     crmOrigin,

@@ -104,19 +104,3 @@ export async function openCrmPage(
   await page.bringToFront();
   return page;
 }
-
-/** Opens the extension's popup for the tab showing `page`, as the rep clicks the toolbar icon. */
-export async function openPopupFor(h: ExtensionHarness, page: Page): Promise<Page> {
-  const [tabId] = await h.worker.evaluate(async (url) => {
-    const api = (
-      globalThis as unknown as {
-        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
-      }
-    ).chrome;
-    return (await api.tabs.query({ url })).map((t) => t.id);
-  }, page.url());
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
-  await popup.getByTestId('popup-count').waitFor();
-  return popup;
-}

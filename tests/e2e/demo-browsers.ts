@@ -6,25 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-  type Worker,
-} from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium, launchWithExtension, type ExtensionBrowser } from '../browser/chromium';
 
 /** Where a shop visitor is and what their browser sends. */
 export interface VisitorOptions {
@@ -57,28 +40,12 @@ export async function visitorContext(
 }
 
 /** The browser of the shop's visitors (one context each). */
-export function launchVisitorsBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-}
+export const launchVisitorsBrowser = launchChromium;
 
 /** The sales rep's Chromium with the unpacked extension loaded, as "Load unpacked" does. */
-export async function launchRepBrowser(extensionDir: string, profileDir: string) {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...FLAGS,
-    ],
-  });
-  const worker: Worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, worker, extensionId: worker.url().split('/')[2]! };
-}
+export const launchRepBrowser = launchWithExtension;
 
-export type RepBrowser = Awaited<ReturnType<typeof launchRepBrowser>>;
+export type RepBrowser = ExtensionBrowser;
 
 /** Waits until `check` resolves truthy; rejects with `what` (and the last value) after `timeoutMs`. */
 export async function until<T>(
@@ -192,23 +159,6 @@ export async function readPopover(page: Page, key: string) {
       await dialog.waitFor({ state: 'detached' });
     },
   };
-}
-
-/** Opens the extension's popup for the tab showing `page`, as the rep clicks the toolbar icon. */
-export async function openPopupFor(rep: RepBrowser, page: Page): Promise<Page> {
-  const [tabId] = await rep.worker.evaluate(async (url) => {
-    const api = (
-      globalThis as unknown as {
-        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
-      }
-    ).chrome;
-    return (await api.tabs.query({ url })).map((t) => t.id);
-  }, page.url());
-  const popup = await rep.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 260 });
-  await popup.goto(`chrome-extension://${rep.extensionId}/popup.html?tab=${tabId}`);
-  await popup.getByTestId('popup-count').waitFor();
-  return popup;
 }
 
 /** Whether the background has registered the CRM content script (it does once configured). */

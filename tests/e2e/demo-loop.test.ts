@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPopupFor } from '../browser/chromium';
 import {
   badgeSays,
   contentScriptRegistered,
@@ -22,7 +23,6 @@ import {
   launchRepBrowser,
   launchVisitorsBrowser,
   nextDelivery,
-  openPopupFor,
   readPopover,
   screenshot,
   until,
@@ -40,6 +40,9 @@ import {
   type DemoBuild,
   type DemoServer,
 } from './demo-process';
+
+/** The popup's size in the screenshots. */
+const POPUP = { width: 420, height: 260 };
 
 const SITE = 'demo-shop';
 const ANNA = 'anna.schmidt@example.de';
@@ -464,7 +467,7 @@ describe('the whole loop: shop, ledger, CRM extension, audit', { timeout: 240_00
     // The rep opens Anna's record and refreshes from the popup (answers are cached a minute).
     const record = await openCrm('contacts/1');
     await until('Anna’s badge', () => badgeSays(record, emailKey(ANNA)));
-    const popup = await openPopupFor(rep!, record);
+    const popup = await openPopupFor(rep!, record, POPUP);
     const said = await refreshUntil(popup, 'the popup to list Anna as withdrawn', (text) =>
       text.includes(`⊘ Withdrawn ${ANNA}`),
     );
@@ -493,7 +496,7 @@ describe('the whole loop: shop, ledger, CRM extension, audit', { timeout: 240_00
 
     const record = await openCrm('contacts/3');
     await until('Olivia’s badge', () => badgeSays(record, emailKey(OLIVIA)));
-    const popup = await openPopupFor(rep!, record);
+    const popup = await openPopupFor(rep!, record, POPUP);
     // The server learns of an erasure made by another process within 5 seconds.
     await refreshUntil(popup, 'the popup to list Olivia as unknown', (text) =>
       text.includes(`? Unknown ${OLIVIA}`),
