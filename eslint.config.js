@@ -32,6 +32,17 @@ const FRAMEWORKS = [
   'idb',
 ];
 
+/** What demo/ never imports: the ledger, the widget and the extension (it shows them from outside). */
+const DEMO_FORBIDDEN = [
+  '**/backend/**',
+  '**/widget/**',
+  '**/components/**',
+  '**/entrypoints/**',
+  'wxt',
+  'wxt/*',
+  'better-sqlite3',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', '.output', '.wxt', 'coverage'] },
   js.configs.recommended,
@@ -129,15 +140,7 @@ export default tseslint.config(
     // demo/ serves the demo shop and CRM: the widget reaches the shop through its script tag only.
     files: ['demo/**/*.{ts,tsx}'],
     rules: forbid(
-      [
-        '**/backend/**',
-        '**/widget/**',
-        '**/components/**',
-        '**/entrypoints/**',
-        'wxt',
-        'wxt/*',
-        'better-sqlite3',
-      ],
+      DEMO_FORBIDDEN,
       'demo/ may import lib/ and its own files only, never the ledger, the widget or the extension.',
     ),
   },
@@ -145,19 +148,7 @@ export default tseslint.config(
     files: ['demo/shop/**/*.{ts,tsx}', 'demo/crm/**/*.{ts,tsx}'],
     ignores: ['demo/**/*.test.{ts,tsx}'],
     rules: forbid(
-      [
-        '**/backend/**',
-        '**/widget/**',
-        '**/components/**',
-        '**/entrypoints/**',
-        'wxt',
-        'wxt/*',
-        'better-sqlite3',
-        ...NODE_AND_PLATFORM,
-        'hono',
-        'hono/*',
-        '@hono/*',
-      ],
+      [...DEMO_FORBIDDEN, ...NODE_AND_PLATFORM, 'hono', 'hono/*', '@hono/*'],
       'demo/shop/ and demo/crm/ run in the browser: no Node, Hono, ledger, widget or extension code.',
     ),
   },

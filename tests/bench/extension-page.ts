@@ -162,4 +162,7 @@ const api = {
   },
 };
 
-if (!isWorker) (window as unknown as { bench: typeof api }).bench = api;
+/** What the page offers the bench, as `window.bench`. */
+export type BenchApi = typeof api;
+
+if (!isWorker) (window as unknown as { bench: BenchApi }).bench = api;

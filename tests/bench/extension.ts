@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../browser/chromium';
+import type { BenchApi } from './extension-page';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const root = join(import.meta.dirname, '..', '..');
@@ -120,24 +121,7 @@ async function round(page: Page, rows: number): Promise<Round> {
   const extra = Array.from({ length: 100 }, (_, k) => row(rows + k)).join('');
   return page.evaluate(
     async ({ rows, extra }) => {
-      type Bench = {
-        naive(): { ms: number; found: number };
-        start(): Promise<{
-          wallMs: number;
-          busyMs: number;
-          findMs: number;
-          initialMs: number;
-          initialFound: number;
-          longestSliceMs: number;
-          slices: number;
-          found: number;
-        }>;
-        stats(): { busyMs: number };
-        idle(): Promise<void>;
-        answered(): { answers: number; ledgerAsked: number };
-        badgeFor(key: string, since: number): Promise<number>;
-      };
-      const bench = (window as unknown as { bench: Bench }).bench;
+      const bench = (window as unknown as { bench: BenchApi }).bench;
       const naive = [bench.naive().ms, bench.naive().ms, bench.naive().ms].sort(
         (a, b) => a - b,
       )[1]!;
