@@ -121,6 +121,14 @@ describe('findCandidates — text', () => {
     document.body.innerHTML = html;
     expect(find()).toEqual([]);
   });
+
+  it('skips the text of a subtree read on its own inside an editor or a link already read', () => {
+    document.body.innerHTML = `
+      <div contenteditable="true"><section><p id="typed">ana@example.com</p></section></div>
+      <a href="mailto:bob@example.org"><span id="label">bob@example.org</span></a>`;
+    expect(find($('#typed'))).toEqual([]);
+    expect(find($('#label'))).toEqual([]);
+  });
 });
 
 describe('findCandidates — shadow roots', () => {

@@ -7,9 +7,6 @@ import type { Candidate, CrmAdapter } from './adapter';
 
 const EMAIL_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/gi;
 const PHONE_IN_TEXT = /(?:\+|\(\d)[\d\s().-]{6,20}\d/g;
-/** Text inside these is not scanned: it is code, an editor, a link already read, or ours. */
-const SKIP_TEXT =
-  'script,style,noscript,textarea,template,[contenteditable=""],[contenteditable="true"],a[href^="mailto:" i],a[href^="tel:" i],[data-email-address],consentry-overlay';
 
 /** The candidate an element stands for, if any. */
 export function candidateOf(el: Element, adapter: CrmAdapter): Candidate | null {
@@ -38,7 +35,10 @@ const SKIP_TAGS = new Set([
   'consentry-overlay',
 ]);
 
-/** Whether `el` itself is one of SKIP_TEXT, by a few cheap tests instead of a selector match. */
+/**
+ * Whether text inside `el` is not scanned: it is code, an editor, a link already read
+ * (mailto:, tel:, data-email-address), or our own layer. A few cheap tests, not a selector match.
+ */
 export function skipsText(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName) || el.hasAttribute('data-email-address')) return true;
   if (el.localName === 'a') return /^(?:mailto|tel):/i.test(el.getAttribute('href') ?? '');
@@ -68,7 +68,7 @@ export function candidatesInText(node: Text, out: Candidate[]): void {
  * time: one walk over its elements and texts in document order, yielding every 256 nodes. An
  * element is a candidate by a few cheap tests (its tag, one attribute, the adapter's selector when
  * it has fields); a text only behind its own cheap test; text inside what is not read as text
- * (SKIP_TEXT) is passed over. No native query over the whole subtree: on a page of 500,000
+ * (skipsText) is passed over. No native query over the whole subtree: on a page of 500,000
  * elements one would be a long task of its own. `onShadow` gets each open shadow root met.
  */
 export function* walkCandidates(
@@ -81,8 +81,10 @@ export function* walkCandidates(
   const doc = root.ownerDocument ?? document;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   // The outermost element whose text is not read, while the walk is inside it.
-  let quiet: Element | null =
-    root instanceof Element ? (root.parentElement?.closest(SKIP_TEXT) ?? null) : null;
+  let quiet: Element | null = null;
+  if (root instanceof Element)
+    for (let up = root.parentElement; up && !quiet; up = up.parentElement)
+      if (skipsText(up)) quiet = up;
   let n = 0;
   const first = root instanceof Element ? root : walker.nextNode();
   for (let node: Node | null = first; node; node = walker.nextNode()) {
