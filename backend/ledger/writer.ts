@@ -105,7 +105,11 @@ export class LedgerWriter {
 
   private async commit(batch: Pending[]): Promise<void> {
     const bySite = new Map<string, Pending[]>();
-    for (const p of batch) bySite.set(p.draft.siteId, [...(bySite.get(p.draft.siteId) ?? []), p]);
+    for (const p of batch) {
+      const pendings = bySite.get(p.draft.siteId);
+      if (pendings) pendings.push(p);
+      else bySite.set(p.draft.siteId, [p]);
+    }
     const rows: EventRow[] = [];
     const sealed: SealedRow[] = [];
     const subjects: SubjectRow[] = [];
