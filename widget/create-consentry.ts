@@ -55,6 +55,7 @@ export interface ConsentryApi {
   rejectAll(): Promise<void>;
   setPurposes(choices: Partial<Record<PurposeId, boolean>>): Promise<void>;
   withdraw(purposes?: PurposeId[]): Promise<void>;
+  /** Links this device's choices to a person (before a decision: with the coming one). */
   identify(identity: Identity): Promise<boolean>;
   lastReceipt(): Receipt | null;
   /** Used by the view: the visitor's explicit per-purpose choice. */

@@ -185,12 +185,14 @@ describe('ConsentryCore', () => {
 
   it('identify links the visitor to a normalised email once they have decided, and refuses garbage', async () => {
     const { core, sent } = start('gdpr');
-    expect(await core.identify({ email: 'jane@example.com' })).toBe(false);
     await core.save({ marketing_email: true });
     expect(await core.identify({ email: 'not an email' })).toBe(false);
+    expect(sent).toHaveLength(1);
     expect(await core.identify({ email: '  Jane.Doe@Example.COM ' })).toBe(true);
+    expect(sent).toHaveLength(2);
+    // Re-recorded as the visitor made the choice, now carrying the identity.
     expect(sent.at(-1)).toMatchObject({
-      method: 'api',
+      method: 'save',
       identifiers: { email: 'jane.doe@example.com' },
       choices: { marketing_email: true },
     });
@@ -198,6 +200,22 @@ describe('ConsentryCore', () => {
     expect(await core.identify({ phone: '+49 30 1234567' })).toBe(true);
     expect(sent.at(-1)!.identifiers).toEqual({ phone: '+49301234567' });
     expect(await core.identify({ phone: '030 1234567' })).toBe(false);
+  });
+
+  it("identify before any decision goes with the visitor's first choice, and only that one", async () => {
+    const { core, sent } = start('gdpr');
+    expect(await core.identify({ email: 'jane@example.com' })).toBe(true);
+    expect(await core.identify({ phone: '+49 30 1234567' })).toBe(true);
+    expect(sent).toHaveLength(0);
+    await core.acceptAll();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      method: 'accept_all',
+      identifiers: { email: 'jane@example.com', phone: '+49301234567' },
+    });
+    await core.withdraw(['marketing_email']);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.identifiers).toBeUndefined();
   });
 
   it('keeps the page working when a subscriber throws', async () => {

@@ -73,7 +73,11 @@ export interface ConsentryCore {
   withdraw(purposes?: PurposeId[]): Promise<void>;
   /** Records the ledger's receipt for the latest event (the outbox calls this). */
   receiptArrived(receipt: Receipt): void;
-  /** Links this device's choices to a person, as a recorded event carrying their current choices. */
+  /**
+   * Links this device's choices to a person: at once, as a recorded event carrying their current
+   * choices; before they decided, with their choice when they make it on this page. False for an
+   * identity that is not a valid email or international phone number.
+   */
   identify(identity: Identity): Promise<boolean>;
 }
 
@@ -143,6 +147,9 @@ export function createCore(options: CoreOptions): ConsentryCore {
       );
   };
 
+  /** An identity given before the visitor decided: it goes with their first recorded choice. */
+  let pendingIdentity: ConsentEvent['identifiers'] | null = null;
+
   const record = async (
     method: ConsentEvent['method'],
     choices: ConsentEvent['choices'],
@@ -184,7 +191,11 @@ export function createCore(options: CoreOptions): ConsentryCore {
     const decision = decideNow();
     current = { ...current, decision, granted: grantedOf(decision) };
     apply(before);
-    if (Object.keys(applied.choices).length > 0) await record(applied.method, applied.choices);
+    if (Object.keys(applied.choices).length > 0) {
+      const identifiers = pendingIdentity ?? undefined;
+      pendingIdentity = null;
+      await record(applied.method, applied.choices, identifiers);
+    }
   };
 
   // Consent Mode: the default (unless the page's boot already pushed one before any tag), then
@@ -222,11 +233,16 @@ export function createCore(options: CoreOptions): ConsentryCore {
       }
       if (!identifiers.email && !identifiers.phone) return false;
       const stored = store.read() as StoredConsent | null;
-      if (!current.decision.expiresAt || !stored) return false; // nothing decided yet to link
-      const choices = Object.fromEntries(
-        Object.entries(stored.purposes).map(([p, e]) => [p, e.granted]),
-      );
-      await record('api', choices, identifiers);
+      const entries = stored ? Object.entries(stored.purposes) : [];
+      if (!current.decision.expiresAt || entries.length === 0) {
+        // Nothing decided yet to link: the identity is recorded with the visitor's choice.
+        pendingIdentity = { ...pendingIdentity, ...identifiers };
+        return true;
+      }
+      const choices = Object.fromEntries(entries.map(([p, e]) => [p, e.granted]));
+      // The choices are re-recorded as they were made (the latest entry's method), now linked.
+      const latest = entries.reduce((a, b) => (b[1].at > a[1].at ? b : a))[1];
+      await record(latest.method, choices, identifiers);
       return true;
     },
   };
