@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, configure, fireEvent, waitFor, within } from '@testing-library/preact';
+import { configure, fireEvent, waitFor, within } from '@testing-library/dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentEvent } from '../../lib/consent-event';
 import type { Receipt } from '../../lib/receipt';
@@ -86,12 +86,8 @@ function boot(
 /** Mounts the view for a booted core and returns handles into its shadow root. */
 function show(options: Parameters<typeof boot>[0] = {}) {
   const booted = boot(options);
-  let host: HTMLElement | null = null;
-  act(() => {
-    host = mountView(booted.api, document);
-  });
-  if (!host) throw new Error('mountView returned null');
-  const root = host as HTMLElement;
+  const root = mountView(booted.api, document);
+  if (!root) throw new Error('mountView returned null');
   const shadow = root.shadowRoot!;
   const view = within(shadow as unknown as HTMLElement);
   return { ...booted, host: root, shadow, view };
@@ -284,9 +280,9 @@ describe('GDPR: the opt-in banner', () => {
     const first = boot({ regime: 'gdpr' });
     await first.core.acceptAll();
     const shown = show({ regime: 'gdpr' });
-    act(() => shown.api.showPreferences());
+    shown.api.showPreferences();
     expect(shown.view.getByRole('dialog', { name: en.preferencesTitle })).toBeTruthy();
-    act(() => shown.api.showBanner());
+    shown.api.showBanner();
     expect(shown.view.getByRole('dialog', { name: 'Your privacy choices' })).toBeTruthy();
   });
 });
@@ -382,7 +378,7 @@ describe('the preferences layer', () => {
     fireEvent.click(analytics);
     const close = within(prefs).getByRole('button', { name: en.close });
     close.focus();
-    act(() => shown.core.receiptArrived(receipt('0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b')));
+    shown.core.receiptArrived(receipt('0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b'));
     expect(within(prefs).getByRole('button', { name: en.downloadReceipt })).toBeTruthy();
     expect(focused(shown)).toBe(close);
     expect(analytics.isConnected && analytics.checked).toBe(true);
@@ -462,7 +458,7 @@ describe('the preferences layer', () => {
     expect(shown.view.queryByRole('button', { name: en.downloadReceipt })).toBeNull();
 
     const eventId = shown.sent[0]!.eventId;
-    act(() => shown.core.receiptArrived(receipt(eventId)));
+    shown.core.receiptArrived(receipt(eventId));
     expect(
       shown.view.getByText(fill(en.receiptSaved, { id: eventId, date: '2026-11-29' })),
     ).toBeTruthy();
@@ -491,7 +487,7 @@ describe('the preferences layer', () => {
     const shown = show({ regime: 'gdpr' });
     fireEvent.click(shown.view.getByRole('button', { name: en.acceptAll }));
     const eventId = '0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b';
-    act(() => shown.core.receiptArrived(receipt(eventId)));
+    shown.core.receiptArrived(receipt(eventId));
     fireEvent.click(shown.view.getByRole('button', { name: en.reopen }));
     const prefs = shown.view.getByRole('dialog', { name: en.preferencesTitle });
     expect(prefs.textContent).toContain(eventId);
