@@ -48,6 +48,7 @@ export function createApp(services: Services): Hono<AppEnv> {
 
   app.use(async function provide(c, next) {
     c.set('services', services);
+    await services.noticeExternalChanges();
     await next();
   });
   app.use(observe());

@@ -20,10 +20,12 @@ export interface Services {
   log: Logger;
   metrics: Metrics;
   now: () => number;
-  /** Hot reads on every request; changes made elsewhere (the CLI) show within the TTL. */
+  /** Hot reads on every request; dropped when another process changed the store. */
   cache: { keys: TtlCache<string, KeyRow | null>; sites: TtlCache<string, SiteRow | null> };
   /** People as look-ups see them; forgotten on every commit and erasure that touches them. */
   people: PeopleCache;
+  /** Drops every cache if another process committed since the last call (before each request). */
+  noticeExternalChanges: () => Promise<void>;
 }
 
 /** Hono variables set by middleware. */

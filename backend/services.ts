@@ -11,6 +11,7 @@ import { Metrics } from './metrics';
 import { openSqlite } from './storage/sqlite';
 import type { KeyRow, SiteRow, Storage } from './storage/storage';
 import { TtlCache } from './ttl-cache';
+import { watchExternalChanges } from './external-changes';
 
 /** Optional replacements, for tests and tools. */
 export interface ServiceOverrides {
@@ -33,7 +34,20 @@ export function createServices(config: ServerConfig, overrides: ServiceOverrides
   const keyring = new Keyring(storage, secrets.masterKey);
   const checkpointer = new Checkpointer(storage, secrets, config.checkpointEvery, now);
   const people = new PeopleCache();
+  // Changes made elsewhere show at the next request or commit (see external-changes.ts); the
+  // TTLs only bound memory's age should a change go unseen.
+  const cache = {
+    keys: new TtlCache<string, KeyRow | null>(60_000),
+    sites: new TtlCache<string, SiteRow | null>(60_000),
+  };
+  const noticeExternalChanges = watchExternalChanges(storage, [
+    people,
+    keyring,
+    cache.keys,
+    cache.sites,
+  ]);
   const writer = new LedgerWriter(storage, keyring, {
+    beforeCommit: noticeExternalChanges,
     onCommit: (rows) => {
       for (const row of rows) people.invalidate(row.siteId, row.subjectRefs);
       checkpointer.onCommit(rows);
@@ -44,11 +58,6 @@ export function createServices(config: ServerConfig, overrides: ServiceOverrides
   metrics.gauge('consentry_ledger_commits_total', () => writer.batches);
   metrics.gauge('consentry_lookup_cache_hits_total', () => people.hits);
   metrics.gauge('consentry_lookup_cache_misses_total', () => people.misses);
-  // Five seconds: a key revoked from another process stops working within that time.
-  const cache = {
-    keys: new TtlCache<string, KeyRow | null>(5000),
-    sites: new TtlCache<string, SiteRow | null>(5000),
-  };
   return {
     config,
     storage,
@@ -61,6 +70,7 @@ export function createServices(config: ServerConfig, overrides: ServiceOverrides
     now,
     cache,
     people,
+    noticeExternalChanges,
   };
 }
 

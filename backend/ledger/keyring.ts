@@ -66,6 +66,11 @@ export class Keyring {
     return row?.wrappedKey ? open(this.masterKey, row.wrappedKey, wrapAad(siteId, ref)) : null;
   }
 
+  /** Drops every key from memory (another process may have shredded some). */
+  clear(): void {
+    this.cache.clear();
+  }
+
   /** Drops a subject's key from memory (after shredding). */
   forget(siteId: string, ref: string): void {
     this.cache.delete(`${siteId}\n${ref}`);

@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { identifierDigest } from '../../lib/digest';
 import { REGIMES } from '../../lib/regimes';
 import type { LookupResponse, LookupResult } from '../../lib/lookup';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../config';
+import { closeServices, createServices } from '../services';
+import { openSqlite } from '../storage/sqlite';
 import { consentEvent, ledgersClosedAfterEach, type TestLedger } from '../testing';
+import { erasePerson } from './data-subject';
 import { PeopleCache } from './people-cache';
 import type { Person } from './person';
 
@@ -55,6 +62,44 @@ describe('look-ups after changes', () => {
       choices: { marketing_email: false },
     });
     expect((await lookup(l, digest)).purposes.marketing_email?.status).toBe('withdrawn');
+  });
+
+  it('a change another process commits (the CLI: erase, keys revoke) shows at the next request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'consentry-ext-'));
+    const path = join(dir, 'ledger.sqlite');
+    const l = await open({ path });
+    const digest = await digestOf(EMAIL);
+    await post(l, { identifiers: { email: EMAIL }, choices: { marketing_email: true } });
+    expect((await lookup(l, digest)).purposes.marketing_email?.status).toBe('granted');
+    expect((await lookup(l, digest)).purposes.marketing_email?.status).toBe('granted');
+
+    // A second process on the same data folder, as `consentry erase` and `keys revoke` are.
+    const cli = createServices(
+      loadConfig({}, { dataDir: l.dir, logLevel: 'silent', demo: false }),
+      { storage: openSqlite({ path }), now: () => l.services.now() },
+    );
+    await erasePerson(cli, l.site, { email: EMAIL }, 'cli');
+    expect((await lookup(l, digest)).purposes.marketing_email?.status).toBe('unknown');
+
+    // The person consents again: a fresh data key, not one this process still held in memory.
+    await post(l, { identifiers: { email: EMAIL }, choices: { marketing_email: true } });
+    expect((await lookup(l, digest)).purposes.marketing_email?.status).toBe('granted');
+    const history = await l.call('POST', `/v1/sites/${l.site}/subjects/export`, {
+      key: l.keys.admin,
+      body: { email: EMAIL },
+    });
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(await history.json())).toContain(EMAIL);
+
+    const reader = (await cli.storage.listKeys()).find((k) => k.scope === 'reader')!;
+    await cli.storage.revokeKey(reader.id, cli.now());
+    const refused = await l.call('POST', '/v1/lookup', {
+      key: l.keys.reader,
+      body: { digests: [digest] },
+    });
+    expect(refused.status).toBe(401);
+    await closeServices(cli);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('the clock alone moves a cached answer to "expires soon" and then "expired"', async () => {

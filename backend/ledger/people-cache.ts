@@ -3,8 +3,9 @@
  * a CRM list asking about the same contacts again costs neither the HMAC nor the reads.
  *
  * Correctness comes from invalidation, not expiry: every commit and every erasure made through
- * this process forgets the people whose refs (their own or a linked device's) it touched. The TTL
- * only bounds how long a change made by another process (the CLI's `erase`) can go unseen.
+ * this process forgets the people whose refs (their own or a linked device's) it touched, and a
+ * change committed by another process (the CLI's `erase`) clears it before the next request (see
+ * external-changes.ts). The TTL only bounds how old a cached person can get.
  */
 import type { Person } from './person';
 
@@ -23,7 +24,7 @@ export class PeopleCache {
   epoch = 0;
 
   constructor(
-    private readonly ttlMs = 5000,
+    private readonly ttlMs = 600_000,
     private readonly maxSize = 100_000,
     private readonly now: () => number = () => performance.now(),
   ) {}

@@ -64,7 +64,12 @@ export class LedgerWriter {
   constructor(
     private readonly storage: Storage,
     private readonly keyring: Keyring,
-    private readonly options: { maxBatch?: number; onCommit?: (rows: EventRow[]) => void } = {},
+    private readonly options: {
+      maxBatch?: number;
+      /** Runs before each commit (services: forget what another process changed). */
+      beforeCommit?: () => Promise<void>;
+      onCommit?: (rows: EventRow[]) => void;
+    } = {},
   ) {}
 
   /** Queues a draft; resolves once it is durably stored (or found to be a retry or a conflict). */
@@ -104,6 +109,7 @@ export class LedgerWriter {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
+    await this.options.beforeCommit?.();
     const bySite = new Map<string, Pending[]>();
     for (const p of batch) {
       const pendings = bySite.get(p.draft.siteId);

@@ -372,6 +372,9 @@ export function openSqlite(options: SqliteOptions): Storage {
         count: r.count as number,
       }));
     },
+    async dataVersion() {
+      return db.pragma('data_version', { simple: true }) as number;
+    },
     async backup(path) {
       mkdirSync(dirname(path), { recursive: true });
       await db.backup(path);

@@ -148,4 +148,10 @@ export interface Storage {
 
   /** A consistent online copy of the whole store at `path`. */
   backup(path: string): Promise<void>;
+  /**
+   * A number that moves whenever another connection (another process: the CLI) committed since
+   * it was last read; commits through this handle leave it. Caches use it to forget what was
+   * changed elsewhere.
+   */
+  dataVersion(): Promise<number>;
 }
