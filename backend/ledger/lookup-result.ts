@@ -60,31 +60,47 @@ export function lookupResult(
   return { result: { digest, verified: person.verified, purposes: answer, warnings }, validUntil };
 }
 
-/** A look-up answer with its JSON text, which a look-up response is assembled from. */
+/** A look-up answer with its JSON, as UTF-8 bytes a look-up response is assembled from. */
 export interface SerialisedResult {
   result: LookupResult;
-  json: string;
+  json: Buffer;
 }
 
-const memo = new WeakMap<Person, SerialisedResult & { key: string; validUntil: number }>();
+/** What besides the person an answer depends on: the same for every digest of one request. */
+export const answerContextKey = (
+  purposes: readonly PurposeId[],
+  context: StatusContext & { now: number },
+) => `${purposes.join(',')}|${context.policyVersion}|${context.lifetimeDays}`;
+
+const memo = new WeakMap<
+  Person,
+  SerialisedResult & { digest: string; contextKey: string; validUntil: number }
+>();
 
 /**
- * lookupResult and its JSON text, reused for the same person object (the look-up cache hands out
- * the same object until a commit or erasure replaces it) while the purposes and policy are the
- * same and the clock has not reached a change. Serialising is most of a warm look-up's cost, so a
- * cached answer is serialised once.
+ * lookupResult and its JSON bytes, reused for the same person object (the look-up cache hands out
+ * the same object until a commit or erasure replaces it) while the digest, purposes and policy
+ * (`contextKey`, from answerContextKey) are the same and the clock has not reached a change.
+ * Serialising and encoding were most of a warm look-up's cost, so a cached answer does them once.
  */
 export function cachedLookupResult(
   person: Person,
   digest: string,
   purposes: readonly PurposeId[],
   context: StatusContext & { now: number },
+  contextKey = answerContextKey(purposes, context),
 ): SerialisedResult {
-  const key = `${digest}|${purposes.join(',')}|${context.policyVersion}|${context.lifetimeDays}`;
   const hit = memo.get(person);
-  if (hit && hit.key === key && context.now < hit.validUntil) return hit;
+  if (hit && hit.digest === digest && hit.contextKey === contextKey && context.now < hit.validUntil)
+    return hit;
   const { result, validUntil } = lookupResult(person, digest, purposes, context);
-  const entry = { key, validUntil, result, json: JSON.stringify(result) };
+  const entry = {
+    digest,
+    contextKey,
+    validUntil,
+    result,
+    json: Buffer.from(JSON.stringify(result)),
+  };
   memo.set(person, entry);
   return entry;
 }

@@ -14,10 +14,16 @@ interface Entry {
   until: number;
 }
 
+/** One site's part: maps by digest and by ref, so a look-up builds no key strings. */
+interface SiteEntries {
+  byDigest: Map<string, Entry>;
+  /** ref -> the digests of cached people that ref belongs to. */
+  byRef: Map<string, Set<string>>;
+}
+
 export class PeopleCache {
-  private readonly entries = new Map<string, Entry>();
-  /** site + ref -> the keys of cached people that ref belongs to. */
-  private readonly byRef = new Map<string, Set<string>>();
+  private readonly sites = new Map<string, SiteEntries>();
+  private count = 0;
   hits = 0;
   misses = 0;
   /** Bumped by every invalidation: a read that overlapped one is not cached. */
@@ -31,13 +37,13 @@ export class PeopleCache {
 
   /** The cached person for this digest, or undefined when absent or expired. */
   get(siteId: string, digest: string): Person | undefined {
-    const key = `${siteId}\n${digest}`;
-    const entry = this.entries.get(key);
+    const site = this.sites.get(siteId);
+    const entry = site?.byDigest.get(digest);
     if (entry && entry.until > this.now()) {
       this.hits++;
       return entry.person;
     }
-    if (entry) this.drop(key, siteId, entry.person);
+    if (entry) this.drop(site!, digest, entry.person);
     this.misses++;
     return undefined;
   }
@@ -45,49 +51,52 @@ export class PeopleCache {
   /** Caches a person read while `epoch` was `readAt` (skipped if something changed since). */
   set(siteId: string, digest: string, person: Person, readAt: number): void {
     if (readAt !== this.epoch) return;
-    const key = `${siteId}\n${digest}`;
-    const old = this.entries.get(key);
-    if (old) this.drop(key, siteId, old.person);
-    if (this.entries.size >= this.maxSize) this.clear();
-    this.entries.set(key, { person, until: this.now() + this.ttlMs });
+    if (this.count >= this.maxSize) this.clear();
+    let site = this.sites.get(siteId);
+    if (!site) this.sites.set(siteId, (site = { byDigest: new Map(), byRef: new Map() }));
+    const old = site.byDigest.get(digest);
+    if (old) this.drop(site, digest, old.person);
+    site.byDigest.set(digest, { person, until: this.now() + this.ttlMs });
+    this.count++;
     for (const ref of person.refs) {
-      const refKey = `${siteId}\n${ref}`;
-      let keys = this.byRef.get(refKey);
-      if (!keys) this.byRef.set(refKey, (keys = new Set()));
-      keys.add(key);
+      let digests = site.byRef.get(ref);
+      if (!digests) site.byRef.set(ref, (digests = new Set()));
+      digests.add(digest);
     }
   }
 
   /** Forgets every cached person any of these refs belongs to (after a commit or an erasure). */
   invalidate(siteId: string, refs: Iterable<string>): void {
     this.epoch++;
+    const site = this.sites.get(siteId);
+    if (!site) return;
     for (const ref of refs) {
-      const keys = this.byRef.get(`${siteId}\n${ref}`);
-      if (!keys) continue;
-      for (const key of [...keys]) {
-        const entry = this.entries.get(key);
-        if (entry) this.drop(key, siteId, entry.person);
+      const digests = site.byRef.get(ref);
+      if (!digests) continue;
+      for (const digest of [...digests]) {
+        const entry = site.byDigest.get(digest);
+        if (entry) this.drop(site, digest, entry.person);
       }
     }
   }
 
   clear(): void {
     this.epoch++;
-    this.entries.clear();
-    this.byRef.clear();
+    this.sites.clear();
+    this.count = 0;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
-  private drop(key: string, siteId: string, person: Person) {
-    this.entries.delete(key);
+  private drop(site: SiteEntries, digest: string, person: Person) {
+    site.byDigest.delete(digest);
+    this.count--;
     for (const ref of person.refs) {
-      const refKey = `${siteId}\n${ref}`;
-      const keys = this.byRef.get(refKey);
-      keys?.delete(key);
-      if (keys?.size === 0) this.byRef.delete(refKey);
+      const digests = site.byRef.get(ref);
+      digests?.delete(digest);
+      if (digests?.size === 0) site.byRef.delete(ref);
     }
   }
 }

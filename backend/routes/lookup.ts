@@ -6,7 +6,7 @@ import { jsonBody } from '../body';
 import type { AppEnv } from '../context';
 import { subjectRef } from '../crypto/subject-ref';
 import { apiError, notFound } from '../errors';
-import { cachedLookupResult } from '../ledger/lookup-result';
+import { answerContextKey, cachedLookupResult } from '../ledger/lookup-result';
 import { findPeople, type Person } from '../ledger/person';
 
 /** The people behind the digests: from the cache, the rest read in one go and cached. */
@@ -29,6 +29,9 @@ async function cachedPeople(
   return digests.map((digest, i) => found[i] ?? byDigest.get(digest)!);
 }
 
+const RESULTS_OPEN = Buffer.from('{"results":[');
+const COMMA = Buffer.from(',');
+
 /** The look-up route. Answers never carry personal data; every look-up is logged with its size. */
 export const lookupRoute = new Hono<AppEnv>().post('/', async (c) => {
   const { storage, now: clock } = c.var.services;
@@ -42,9 +45,14 @@ export const lookupRoute = new Hono<AppEnv>().post('/', async (c) => {
   const now = clock();
   const context = { now, policyVersion: policy.version, lifetimeDays: policy.config.lifetimeDays };
   const people = await cachedPeople(c.var.services, site.id, request.digests);
-  const results = request.digests.map(
-    (digest, i) => cachedLookupResult(people[i]!, digest, purposes, context).json,
-  );
+  const contextKey = answerContextKey(purposes, context);
+  // The LookupResponse, assembled from the answers' cached JSON bytes (same bytes as c.json).
+  const parts: Buffer[] = [RESULTS_OPEN];
+  request.digests.forEach((digest, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(cachedLookupResult(people[i]!, digest, purposes, context, contextKey).json);
+  });
+  parts.push(Buffer.from(`],"checkedAt":${JSON.stringify(new Date(now).toISOString())}}`));
   await storage.logAccess({
     at: now,
     keyId: c.var.key.id,
@@ -52,8 +60,6 @@ export const lookupRoute = new Hono<AppEnv>().post('/', async (c) => {
     action: 'lookup',
     count: request.digests.length,
   });
-  // The LookupResponse, assembled from the answers' cached JSON texts (same bytes as c.json).
-  const body = `{"results":[${results.join(',')}],"checkedAt":${JSON.stringify(new Date(now).toISOString())}}`;
   c.header('cache-control', 'no-store');
-  return c.body(body, 200, { 'content-type': 'application/json' });
+  return c.body(Buffer.concat(parts), 200, { 'content-type': 'application/json' });
 });

