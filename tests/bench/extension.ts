@@ -131,6 +131,7 @@ async function round(page: Page, rows: number): Promise<Round> {
         for (const e of list.getEntries())
           if (e.startTime >= from) tasks.push(e.startTime, e.duration);
       }).observe({ type: 'longtask' });
+      performance.mark('consentry:start');
       const first = await bench.start();
       // Wait for every answer (the first round asks the ledger; later ones read the cache).
       while (bench.answered().answers < first.found) await new Promise((r) => setTimeout(r, 20));
@@ -139,6 +140,7 @@ async function round(page: Page, rows: number): Promise<Round> {
       const tbody = document.getElementById('rows')!;
       const template = document.createElement('template');
       template.innerHTML = extra;
+      performance.mark('consentry:append');
       const before = bench.stats().busyMs;
       const t0 = performance.now();
       const row = template.content.firstElementChild!;
@@ -273,26 +275,66 @@ async function main() {
   console.log(JSON.stringify({ bench: 'extension', rounds: ROUNDS, ...results }));
 }
 
-/** BENCH_TRACE=<rows>: one warm round traced; prints the main thread's costliest event kinds. */
+/**
+ * BENCH_TRACE=<rows>: one warm round traced; prints the main thread's costliest event kinds, then
+ * its longest tasks, each with the event kinds it spent most time in (garbage collections
+ * included), so a long task can be pinned on what ran in it.
+ */
 async function trace(browser: Browser, page: Page, rows: number) {
   await round(page, rows);
   const file = join(tmpdir(), `consentry-bench-trace-${process.pid}.json`);
-  await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'blink'] });
+  await browser.startTracing(page, {
+    path: file,
+    categories: [
+      'toplevel',
+      'devtools.timeline',
+      'blink',
+      'blink.user_timing',
+      'v8',
+      'disabled-by-default-v8.gc',
+    ],
+  });
   await round(page, rows);
   await browser.stopTracing();
-  const events = (
-    JSON.parse(readFileSync(file, 'utf8')) as {
-      traceEvents: { name: string; ph: string; dur?: number; tid: number }[];
-    }
-  ).traceEvents;
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    ts: number;
+    dur?: number;
+    tid: number;
+    args?: { data?: { functionName?: string } };
+  };
+  const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] })
+    .traceEvents;
   rmSync(file);
   const main = events.find((e) => e.name === 'ParseHTML' || e.name === 'Layout')?.tid;
+  const complete = events.filter((e) => e.ph === 'X' && e.dur && e.tid === main);
   const total = new Map<string, number>();
-  for (const e of events)
-    if (e.ph === 'X' && e.dur && e.tid === main)
-      total.set(e.name, (total.get(e.name) ?? 0) + e.dur / 1000);
+  for (const e of complete) total.set(e.name, (total.get(e.name) ?? 0) + e.dur! / 1000);
   for (const [name, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`${ms.toFixed(1).padStart(9)} ms  ${name}`);
+  // The script's working time: from its start to the 100 rows appended (marked by round()).
+  const mark = (name: string) => events.find((e) => e.name === name)?.ts ?? NaN;
+  const [from, to] = [mark('consentry:start'), mark('consentry:append')];
+  const tasks = complete
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ts >= from && e.ts < to)
+    .sort((a, b) => b.dur! - a.dur!)
+    .slice(0, 8);
+  console.log('longest tasks while the script works (before the append), and what ran in them:');
+  for (const task of tasks) {
+    const inside = new Map<string, number>();
+    for (const e of complete)
+      if (e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!) {
+        const fn = e.args?.data?.functionName;
+        const name = e.name === 'FunctionCall' && fn ? `FunctionCall ${fn}` : e.name;
+        inside.set(name, (inside.get(name) ?? 0) + e.dur! / 1000);
+      }
+    const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    console.log(
+      `  ${(task.dur! / 1000).toFixed(1)} ms at +${((task.ts - from) / 1000).toFixed(0)} ms: ` +
+        top.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', '),
+    );
+  }
   process.exit(0);
 }
 
