@@ -1,23 +1,20 @@
 /**
- * Keeps the list of identifiers on a page current: first what is on screen (read at once, from
+ * Keeps the list of identifiers on a page current, as the page shows them (a mailto: link, a
+ * number as written; the background normalises them, off the page's thread): first what is on screen (read at once, from
  * the layout the page already has), then a full pass over the live root in short time slices,
  * then one batched MutationObserver for added rows, recycled rows whose text or link changed,
  * input values typed in, and open shadow roots. Every pass is idempotent: an element is known by
  * what it showed last time, and only changes are reported.
  */
-import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import type { Candidate, CrmAdapter } from './adapter';
 import { findCandidates, walkCandidates } from './find-candidates';
 import { visibleBlocks } from './visible-blocks';
 
-/** An identifier at a place on the page. */
-export interface Found {
-  key: string;
-  /** As the page showed it (before normalising). */
-  raw: string;
-  identifier: Identifier;
-  anchor: Element;
-}
+/**
+ * What may be an identifier at a place on the page, as the page shows it: normalising (which
+ * also tells what is none) is the background's work (see ConsentOverlay), not the page's.
+ */
+export type Found = Candidate;
 
 /** What changed since the last report. */
 export interface ScanChange {
@@ -59,7 +56,6 @@ export class PageScanner {
   constructor(
     private readonly doc: Document,
     private readonly adapter: CrmAdapter,
-    private readonly phoneRegion: string,
     private readonly onChange: (change: ScanChange) => void,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -250,26 +246,20 @@ export class PageScanner {
 
   private record(candidates: Candidate[], added: Found[]) {
     for (const c of candidates) {
-      // Already read here (the full pass meets again what was on screen at start).
-      if (this.tracked.get(c.anchor)?.some((f) => f.raw === c.raw)) continue;
-      const normalised =
-        c.kind === 'email' ? normaliseEmail(c.raw) : normalisePhone(c.raw, this.phoneRegion);
-      if (!normalised.ok) continue;
-      const identifier = normalised.value;
-      const key = `${identifier.kind}:${identifier.value}`;
-      const list = this.tracked.get(c.anchor) ?? [];
-      if (list.some((f) => f.key === key)) continue;
-      const found = { key, raw: c.raw, identifier, anchor: c.anchor };
-      list.push(found);
-      this.tracked.set(c.anchor, list);
-      added.push(found);
+      // Read here already (the full pass meets again what was on screen at start), or the place
+      // repeats itself.
+      const list = this.tracked.get(c.anchor);
+      if (list?.some((f) => f.kind === c.kind && f.raw === c.raw)) continue;
+      if (list) list.push(c);
+      else this.tracked.set(c.anchor, [c]);
+      added.push(c);
     }
   }
 }
 
-/** An anchor's identifiers, as one comparable string. */
+/** What an anchor shows, as one comparable string. */
 const keysOf = (found: Found[]) =>
   found
-    .map((f) => f.key)
+    .map((f) => `${f.kind}:${f.raw}`)
     .sort()
     .join('\n');

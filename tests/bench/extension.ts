@@ -248,7 +248,7 @@ async function main() {
       `  full scan, finding every identifier (in slices) ${f(r.fullScanMs)} ms (${r.fullScanRatio.toFixed(2)}x)`,
     );
     console.log(
-      `  first pass in all (+ normalising, overlay) ${f(r.firstPassBusyMs)} ms (${r.firstPassRatio.toFixed(2)}x)`,
+      `  first pass in all (+ overlay updates) ${f(r.firstPassBusyMs)} ms (${r.firstPassRatio.toFixed(2)}x)`,
     );
     console.log(
       `  first pass, wall time (${r.slices} slices)   ${f(r.scanWallMs)} ms (${r.scanWallRatio.toFixed(2)}x)`,
