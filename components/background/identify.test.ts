@@ -48,10 +48,16 @@ describe('identify', () => {
 });
 
 describe('answerIdentify', () => {
-  it('answers a valid message', () => {
-    expect(answerIdentify(message([{ kind: 'email', raw: 'ana@example.com' }]))).toEqual([
-      { kind: 'email', value: 'ana@example.com' },
-    ]);
+  it('answers a valid message with the key of each identifier, null for none', () => {
+    expect(
+      answerIdentify(
+        message([
+          { kind: 'email', raw: 'Ana@Example.com' },
+          { kind: 'phone', raw: '030 1234567' },
+          { kind: 'phone', raw: 'tel:12' },
+        ]),
+      ),
+    ).toEqual(['email:ana@example.com', 'phone:+49301234567', null]);
   });
 
   it.each([

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import { IdentifyMessageSchema, type IdentifyReply } from '../shared/messages';
+import { keyOf } from './lookup-service';
 
 /** A message that claimed to be an identify request and was not a valid one. */
 export class BadMessageError extends Error {
@@ -29,5 +30,7 @@ export function answerIdentify(message: unknown): IdentifyReply {
   const parsed = v.safeParse(IdentifyMessageSchema, message);
   if (!parsed.success)
     throw new BadMessageError(`Consentry: bad identify message: ${v.summarize(parsed.issues)}`);
-  return identify(parsed.output.candidates, parsed.output.phoneRegion);
+  return identify(parsed.output.candidates, parsed.output.phoneRegion).map((id) =>
+    id ? keyOf(id) : null,
+  );
 }

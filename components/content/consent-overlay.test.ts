@@ -10,15 +10,18 @@ let identified: { kind: string; raw: string }[][];
 let asked: Identifier[][];
 let overlay: ConsentOverlay;
 let failIdentify: boolean;
+/** Holds the ledger's answers back until it settles. */
+let ledgerGate: Promise<void>;
 
 /** The background's side: identifies with its own code, answers every look-up "no record". */
 const background: Identify = async (candidates, phoneRegion) => {
   identified.push(candidates);
   if (failIdentify) throw new Error('Consentry: bad identify message');
-  return identify(candidates, phoneRegion);
+  return identify(candidates, phoneRegion).map((id) => (id ? `${id.kind}:${id.value}` : null));
 };
 const ask: Ask = async (identifiers): Promise<Answers> => {
   asked.push(identifiers);
+  await ledgerGate;
   return {
     answers: identifiers.map((id) => ({
       key: `${id.kind}:${id.value}`,
@@ -43,6 +46,7 @@ beforeEach(() => {
   identified = [];
   asked = [];
   failIdentify = false;
+  ledgerGate = Promise.resolve();
   overlay = new ConsentOverlay(
     document,
     ask,
@@ -140,5 +144,24 @@ describe('ConsentOverlay — what the page shows, identified by the background',
     const a = document.getElementById('a')!;
     expect(overlay.keyFor(found(a, 'phone', 'tel:030 1234567'))).toBe('phone:+49301234567');
     expect(overlay.keyFor(found(a, 'email', 'mailto:nobody'))).toBeNull();
+  });
+});
+
+describe('ConsentOverlay — torn down', () => {
+  it('keeps no one once destroyed, even when answers arrive afterwards', async () => {
+    let answer!: () => void;
+    ledgerGate = new Promise((resolve) => (answer = resolve));
+    overlay.update({
+      added: [found(document.getElementById('a')!, 'email', 'ana@example.com')],
+      removed: [],
+    });
+    await settle();
+    expect(asked.flat()).toEqual([{ kind: 'email', value: 'ana@example.com' }]);
+    overlay.destroy();
+    answer();
+    await settle();
+    expect(overlay.answers.size).toBe(0);
+    expect(overlay.summary()).toEqual([]);
+    expect(document.querySelector('consentry-overlay')).toBeNull();
   });
 });

@@ -21,12 +21,11 @@ import type { Found, ScanChange } from './page-scanner';
 
 /** Asks the background about identifiers. */
 export type Ask = (identifiers: Identifier[], force: boolean) => Promise<Answers>;
-/** Asks the background which identifiers these texts are (null: none), in order. */
+/** Asks the background which identifiers these texts are, in order, by key (null: none). */
 export type Identify = (
   candidates: { kind: 'email' | 'phone'; raw: string }[],
   phoneRegion: string,
-) => Promise<(Identifier | null)[]>;
-
+) => Promise<(string | null)[]>;
 /** The identifier's key: "email:ana@example.com", "phone:+4930123456". */
 const keyOf = (id: Identifier) => `${id.kind}:${id.value}`;
 /** A text found on the page, by kind. */
@@ -206,6 +205,11 @@ export class ConsentOverlay {
     if (this.askTimer) clearTimeout(this.askTimer);
     if (this.identifyTimer) clearTimeout(this.identifyTimer);
     this.destroyed = true;
+    // Whatever still holds this overlay (a reply on its way) does not keep the page's people.
+    for (const held of [this.found, this.answers, this.keys, this.identifying, this.asking])
+      held.clear();
+    this.inFlight.clear();
+    this.visible.clear();
     render(null, this.host.shadowRoot!);
     this.host.remove();
   }
@@ -229,9 +233,9 @@ export class ConsentOverlay {
   }
 
   private async identifyBatch(batch: Found[]) {
-    let identifiers: (Identifier | null)[];
+    let keys: (string | null)[];
     try {
-      identifiers = await this.identify(
+      keys = await this.identify(
         batch.map((f) => ({ kind: f.kind, raw: f.raw })),
         this.phoneRegion(),
       );
@@ -243,14 +247,16 @@ export class ConsentOverlay {
       return;
     }
     if (this.destroyed) return;
+    // The background batched these already: what is new is asked about at once.
+    const unanswered = new Map<string, Identifier>();
     batch.forEach((f, i) => {
-      const id = identifiers[i] ?? null;
-      const key = id && keyOf(id);
+      const key = keys[i] ?? null;
       this.inFlight.delete(seenOf(f));
       this.keys.set(seenOf(f), key);
-      if (id && key && !this.answers.has(key)) this.queueAsk(id);
+      if (key && !this.answers.has(key)) unanswered.set(key, identifierOf(key));
     });
     this.schedule();
+    await this.send([...unanswered.values()], false);
   }
 
   private queueAsk(identifier: Identifier) {
@@ -276,10 +282,12 @@ export class ConsentOverlay {
     try {
       outcome = await this.ask(identifiers, force);
     } catch {
-      this.state.notice.value =
-        'Consentry could not get answers: reload the page, or check its options.';
+      if (!this.destroyed)
+        this.state.notice.value =
+          'Consentry could not get answers: reload the page, or check its options.';
       return;
     }
+    if (this.destroyed) return;
     for (const a of outcome.answers) this.answers.set(a.key, a);
     this.state.notice.value = outcome.problem
       ? `${outcome.problem.message}${outcome.answers.some((a) => a.result) ? ' Showing saved answers, marked with a dashed border.' : ''}`

@@ -3,7 +3,6 @@
  * popup→content). Every receiver validates what it gets: a message is input like any other.
  */
 import * as v from 'valibot';
-import type { Identifier } from '../../lib/identifiers';
 import type { Answers } from '../background/lookup-service';
 import type { Verdict } from './consent-summary';
 
@@ -49,8 +48,12 @@ export const IdentifyMessageSchema = v.strictObject({
   phoneRegion: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)),
 });
 export type IdentifyMessage = v.InferOutput<typeof IdentifyMessageSchema>;
-/** One entry per candidate, in order: its identifier, or null when it is none. */
-export type IdentifyReply = (Identifier | null)[];
+/**
+ * One entry per candidate, in order: the key of its identifier ("email:ana@example.com",
+ * "phone:+4930123456"), or null when it is none. Keys, not objects: a page of 100,000 rows gets
+ * 100,000 of them.
+ */
+export type IdentifyReply = (string | null)[];
 
 /** popup → content: who is on this page, and who lacks consent? (`refresh` asks the ledger again first) */
 export const SummaryMessageSchema = v.strictObject({
