@@ -42,6 +42,12 @@ export class ConsentOverlay {
     notice: signal(null),
   };
   readonly answers = new Map<string, Answer>();
+  /**
+   * Page-thread time (ms) spent on the background's replies outside the scanner's slices: sending
+   * texts to be identified, taking in their keys, sending look-ups, taking in answers. For the
+   * bench (the scanner's own stats count `update`).
+   */
+  readonly stats = { busyMs: 0 };
   private found = new Map<Element, Found[]>();
   private visible = new Set<Element>();
   /** What each text found is, once the background has said: its key, or null for none. */
@@ -223,12 +229,14 @@ export class ConsentOverlay {
     if (f.raw.length > MAX_RAW) return void this.keys.set(seen, null);
     this.identifying.set(seen, f);
     this.identifyTimer ??= setTimeout(() => {
+      const started = performance.now();
       this.identifyTimer = null;
       const batch = [...this.identifying.values()];
       this.identifying.clear();
       for (const f of batch) this.inFlight.add(seenOf(f));
       for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE)
         void this.identifyBatch(batch.slice(i, i + MAX_PER_MESSAGE));
+      this.stats.busyMs += performance.now() - started;
     }, 0);
   }
 
@@ -247,6 +255,7 @@ export class ConsentOverlay {
       return;
     }
     if (this.destroyed) return;
+    const started = performance.now();
     // The background batched these already: what is new is asked about at once.
     const unanswered = new Map<string, Identifier>();
     batch.forEach((f, i) => {
@@ -256,7 +265,9 @@ export class ConsentOverlay {
       if (key && !this.answers.has(key)) unanswered.set(key, identifierOf(key));
     });
     this.schedule();
-    await this.send([...unanswered.values()], false);
+    const sent = this.send([...unanswered.values()], false);
+    this.stats.busyMs += performance.now() - started;
+    await sent;
   }
 
   private queueAsk(identifier: Identifier) {
@@ -288,11 +299,13 @@ export class ConsentOverlay {
       return;
     }
     if (this.destroyed) return;
+    const started = performance.now();
     for (const a of outcome.answers) this.answers.set(a.key, a);
     this.state.notice.value = outcome.problem
       ? `${outcome.problem.message}${outcome.answers.some((a) => a.result) ? ' Showing saved answers, marked with a dashed border.' : ''}`
       : null;
     this.schedule();
+    this.stats.busyMs += performance.now() - started;
   }
 
   private schedule() {

@@ -151,6 +151,9 @@ const api = {
   /** Main-thread time the scanner has spent so far (ms), and its slice count. */
   stats: () => ({ ...current!.page.scanner.stats }),
 
+  /** Main-thread time the overlay has spent on the background's replies so far (ms). */
+  repliesMs: () => current!.page.overlay.stats.busyMs,
+
   /** Waits until the scanner has nothing queued. */
   idle: () => current!.page.scanner.idle(),
 
