@@ -5,6 +5,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startCrmPage, type CrmPage } from '../components/content/crm-page';
 import {
   SummaryMessageSchema,
+  type IdentifyMessage,
+  type IdentifyReply,
   type LookupMessage,
   type LookupReply,
   type SummaryReply,
@@ -26,14 +28,27 @@ export default defineContentScript({
         identifiers,
         force,
       } satisfies LookupMessage) as Promise<LookupReply>;
+    const identify = (candidates: IdentifyMessage['candidates'], phoneRegion: string) =>
+      browser.runtime.sendMessage({
+        type: 'consentry:identify',
+        candidates,
+        phoneRegion,
+      } satisfies IdentifyMessage) as Promise<IdentifyReply>;
     let controller = new AbortController();
     // Tear the page down and start again on the new view.
     const restart = () => {
       controller.abort();
       controller = new AbortController();
-      page = startCrmPage(document, () => settings, ask, controller.signal, restart);
+      page = startCrmPage(document, () => settings, ask, identify, controller.signal, restart);
     };
-    let page: CrmPage = startCrmPage(document, () => settings, ask, controller.signal, restart);
+    let page: CrmPage = startCrmPage(
+      document,
+      () => settings,
+      ask,
+      identify,
+      controller.signal,
+      restart,
+    );
     ctx.onInvalidated(() => controller.abort());
     // SPA navigation is announced before the URL changes: start again once it has (and the root
     // watcher starts again when the CRM then swaps the view in).

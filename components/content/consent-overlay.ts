@@ -1,15 +1,18 @@
 /**
- * The content script's state and its one overlay layer. Identifiers found by the scanner are
- * asked about in batches (20 ms window, once per identifier, again when the cache time passes);
+ * The content script's state and its one overlay layer. What the scanner finds is text as the
+ * page shows it: the background tells which identifiers it is (normalising is its work, not the
+ * page's thread's), and identifiers are asked about in batches (20 ms window, once per
+ * identifier, again when the cache time passes);
  * badges are positioned beside the anchors that are on screen (IntersectionObserver), so a list
  * of 50,000 rows costs a few dozen badges, never hundreds of shadow roots. The CRM's own DOM is
  * never changed: the layer is a single element on <html>.
  */
 import { signal } from '@preact/signals';
 import { h, render } from 'preact';
-import type { Identifier } from '../../lib/identifiers';
+import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import type { PurposeId } from '../../lib/ids';
 import type { Answer, Answers } from '../background/lookup-service';
+import { MAX_PER_MESSAGE, MAX_RAW } from '../shared/messages';
 import { purposesFor, verdictOf, type Verdict } from '../shared/consent-summary';
 import { OverlayView, type BadgeView, type OverlayState } from '../ui/overlay-view';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
@@ -18,6 +21,15 @@ import type { Found, ScanChange } from './page-scanner';
 
 /** Asks the background about identifiers. */
 export type Ask = (identifiers: Identifier[], force: boolean) => Promise<Answers>;
+/** Asks the background which identifiers these texts are, in order, by key (null: none). */
+export type Identify = (
+  candidates: { kind: 'email' | 'phone'; raw: string }[],
+  phoneRegion: string,
+) => Promise<(string | null)[]>;
+/** The identifier's key: "email:ana@example.com", "phone:+4930123456". */
+const keyOf = (id: Identifier) => `${id.kind}:${id.value}`;
+/** A text found on the page, by kind. */
+const seenOf = (f: Found) => `${f.kind}:${f.raw}`;
 
 const BADGE_GAP = 6;
 const ASK_WINDOW_MS = 20;
@@ -30,8 +42,20 @@ export class ConsentOverlay {
     notice: signal(null),
   };
   readonly answers = new Map<string, Answer>();
+  /**
+   * Page-thread time (ms) spent on the background's replies outside the scanner's slices: sending
+   * texts to be identified, taking in their keys, sending look-ups, taking in answers. For the
+   * bench (the scanner's own stats count `update`).
+   */
+  readonly stats = { busyMs: 0 };
   private found = new Map<Element, Found[]>();
   private visible = new Set<Element>();
+  /** What each text found is, once the background has said: its key, or null for none. */
+  private keys = new Map<string, string | null>();
+  private identifying = new Map<string, Found>();
+  /** Sent to be identified, no answer yet. */
+  private inFlight = new Set<string>();
+  private identifyTimer: ReturnType<typeof setTimeout> | null = null;
   private asking = new Map<string, Identifier>();
   private askTimer: ReturnType<typeof setTimeout> | null = null;
   private frame = 0;
@@ -48,7 +72,10 @@ export class ConsentOverlay {
   constructor(
     private readonly doc: Document,
     private readonly ask: Ask,
+    private readonly identify: Identify,
     private readonly purposes: () => PurposeId[],
+    /** Where national numbers are read. */
+    private readonly phoneRegion: () => string,
   ) {
     this.host = doc.createElement('consentry-overlay');
     const shadow = this.host.attachShadow({ mode: 'open' });
@@ -94,21 +121,45 @@ export class ConsentOverlay {
     for (const f of change.added) {
       const list = this.found.get(f.anchor);
       if (list) {
-        if (!list.some((x) => x.key === f.key)) list.push(f);
+        if (!list.some((x) => x.kind === f.kind && x.raw === f.raw)) list.push(f);
       } else {
         this.found.set(f.anchor, [f]);
         if (!this.tables.add(f.anchor)) this.intersection.observe(f.anchor);
       }
-      if (!this.answers.has(f.key)) this.queueAsk(f.identifier);
+      const key = this.keys.get(seenOf(f));
+      if (key === undefined) this.queueIdentify(f);
+      else if (key && !this.answers.has(key)) this.queueAsk(identifierOf(key));
     }
     this.schedule();
   }
 
+  /** The keys of what an anchor shows, once each, in the order found (none not yet known). */
+  private keysAt(list: Found[]): string[] {
+    const out: string[] = [];
+    for (const f of list) {
+      const key = this.keys.get(seenOf(f));
+      if (key && !out.includes(key)) out.push(key);
+    }
+    return out;
+  }
+
+  /**
+   * The key of something found, for the action guard: as the background said, or, if it has not
+   * answered yet (a click right after the row appeared), normalised here for this one.
+   */
+  keyFor(f: Found): string | null {
+    const known = this.keys.get(seenOf(f));
+    if (known !== undefined) return known;
+    const n =
+      f.kind === 'email' ? normaliseEmail(f.raw) : normalisePhone(f.raw, this.phoneRegion());
+    return n.ok ? keyOf(n.value) : null;
+  }
+
   /** Asks again about everything on the page (the popup's refresh, the cache time passing). */
   refresh(force: boolean): Promise<void> {
-    const all = new Map<string, Identifier>();
-    for (const list of this.found.values()) for (const f of list) all.set(f.key, f.identifier);
-    return this.send([...all.values()], force);
+    const all = new Set<string>();
+    for (const list of this.found.values()) for (const key of this.keysAt(list)) all.add(key);
+    return this.send([...all].map(identifierOf), force);
   }
 
   /**
@@ -119,7 +170,7 @@ export class ConsentOverlay {
     const keys = new Set<string>();
     for (const [anchor, list] of this.found)
       if (anchor.isConnected && anchor.getClientRects().length > 0)
-        for (const f of list) keys.add(f.key);
+        for (const key of this.keysAt(list)) keys.add(key);
     return [...keys].map((key) => ({
       key,
       verdict: this.verdict(key),
@@ -158,12 +209,69 @@ export class ConsentOverlay {
     cancelAnimationFrame(this.frame);
     clearTimeout(this.frame);
     if (this.askTimer) clearTimeout(this.askTimer);
+    if (this.identifyTimer) clearTimeout(this.identifyTimer);
+    this.destroyed = true;
+    // Whatever still holds this overlay (a reply on its way) does not keep the page's people.
+    for (const held of [this.found, this.answers, this.keys, this.identifying, this.asking])
+      held.clear();
+    this.inFlight.clear();
+    this.visible.clear();
     render(null, this.host.shadowRoot!);
     this.host.remove();
   }
 
+  private destroyed = false;
+
+  private queueIdentify(f: Found) {
+    const seen = seenOf(f);
+    if (this.inFlight.has(seen)) return;
+    // Longer than any identifier: none, without asking.
+    if (f.raw.length > MAX_RAW) return void this.keys.set(seen, null);
+    this.identifying.set(seen, f);
+    this.identifyTimer ??= setTimeout(() => {
+      const started = performance.now();
+      this.identifyTimer = null;
+      const batch = [...this.identifying.values()];
+      this.identifying.clear();
+      for (const f of batch) this.inFlight.add(seenOf(f));
+      for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE)
+        void this.identifyBatch(batch.slice(i, i + MAX_PER_MESSAGE));
+      this.stats.busyMs += performance.now() - started;
+    }, 0);
+  }
+
+  private async identifyBatch(batch: Found[]) {
+    let keys: (string | null)[];
+    try {
+      keys = await this.identify(
+        batch.map((f) => ({ kind: f.kind, raw: f.raw })),
+        this.phoneRegion(),
+      );
+    } catch {
+      for (const f of batch) this.inFlight.delete(seenOf(f));
+      if (!this.destroyed)
+        this.state.notice.value =
+          'Consentry could not read this page: reload it, or check its options.';
+      return;
+    }
+    if (this.destroyed) return;
+    const started = performance.now();
+    // The background batched these already: what is new is asked about at once.
+    const unanswered = new Map<string, Identifier>();
+    batch.forEach((f, i) => {
+      const key = keys[i] ?? null;
+      this.inFlight.delete(seenOf(f));
+      this.keys.set(seenOf(f), key);
+      if (key && !this.answers.has(key)) unanswered.set(key, identifierOf(key));
+    });
+    this.schedule();
+    const sent = this.send([...unanswered.values()], false);
+    this.stats.busyMs += performance.now() - started;
+    await sent;
+  }
+
   private queueAsk(identifier: Identifier) {
-    this.asking.set(`${identifier.kind}:${identifier.value}`, identifier);
+    this.asking.set(keyOf(identifier), identifier);
     this.askTimer ??= setTimeout(() => {
       this.askTimer = null;
       const batch = [...this.asking.values()];
@@ -172,21 +280,32 @@ export class ConsentOverlay {
     }, ASK_WINDOW_MS);
   }
 
-  private async send(identifiers: Identifier[], force: boolean) {
+  private async send(identifiers: Identifier[], force: boolean): Promise<void> {
+    if (identifiers.length > MAX_PER_MESSAGE) {
+      const parts: Promise<void>[] = [];
+      for (let i = 0; i < identifiers.length; i += MAX_PER_MESSAGE)
+        parts.push(this.send(identifiers.slice(i, i + MAX_PER_MESSAGE), force));
+      await Promise.all(parts);
+      return;
+    }
     if (identifiers.length === 0) return;
     let outcome: Answers;
     try {
       outcome = await this.ask(identifiers, force);
     } catch {
-      this.state.notice.value =
-        'Consentry could not get answers: reload the page, or check its options.';
+      if (!this.destroyed)
+        this.state.notice.value =
+          'Consentry could not get answers: reload the page, or check its options.';
       return;
     }
+    if (this.destroyed) return;
+    const started = performance.now();
     for (const a of outcome.answers) this.answers.set(a.key, a);
     this.state.notice.value = outcome.problem
       ? `${outcome.problem.message}${outcome.answers.some((a) => a.result) ? ' Showing saved answers, marked with a dashed border.' : ''}`
       : null;
     this.schedule();
+    this.stats.busyMs += performance.now() - started;
   }
 
   private schedule() {
@@ -259,8 +378,10 @@ export class ConsentOverlay {
     const win = this.doc.defaultView!;
     const inTables = new Set(this.tables.visible(win.innerHeight));
     for (const anchor of [...this.visible, ...inTables]) {
-      const list = this.found.get(anchor);
-      if (!list || !anchor.isConnected) continue;
+      const found = this.found.get(anchor);
+      if (!found || !anchor.isConnected) continue;
+      const list = this.keysAt(found);
+      if (list.length === 0) continue;
       const r = anchor.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (inTables.has(anchor) && !this.onScreen(anchor, r, win)) continue;
@@ -283,18 +404,18 @@ export class ConsentOverlay {
       const compact = !place.full;
       const after = place.after;
       let left = after ? r.right + BADGE_GAP : visibleRight - symbols;
-      for (const f of list) {
+      for (const [i, key] of list.entries()) {
         let id = this.ids.get(anchor);
         if (!id) this.ids.set(anchor, (id = `consentry-b${this.nextId++}`));
-        const verdict = this.verdict(f.key);
+        const identifier = identifierOf(key);
         badges.push({
-          id: `${id}-${f.identifier.kind}-${list.indexOf(f)}`,
-          key: f.key,
-          identifier: f.identifier.value,
+          id: `${id}-${identifier.kind}-${i}`,
+          key,
+          identifier: identifier.value,
           top: r.top + (r.height - 18) / 2,
           left,
-          verdict,
-          stale: this.answers.get(f.key)?.stale ?? false,
+          verdict: this.verdict(key),
+          stale: this.answers.get(key)?.stale ?? false,
           compact,
         });
         left += widthOf(compact) + 4;
@@ -302,6 +423,12 @@ export class ConsentOverlay {
     }
     this.state.badges.value = placeBadges(badges, this.doc.documentElement.clientWidth);
   }
+}
+
+/** The identifier a key names. */
+function identifierOf(key: string): Identifier {
+  const at = key.indexOf(':');
+  return { kind: key.slice(0, at) === 'email' ? 'email' : 'phone', value: key.slice(at + 1) };
 }
 
 /** Estimated badge widths (px): with words, and the symbol alone. */

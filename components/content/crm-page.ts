@@ -6,7 +6,7 @@
 import type { Settings } from '../shared/settings';
 import { installActionGuard } from './action-guard';
 import { adapterFor } from './adapters/index';
-import { ConsentOverlay, type Ask } from './consent-overlay';
+import { ConsentOverlay, type Ask, type Identify } from './consent-overlay';
 import { PageScanner } from './page-scanner';
 import { watchRoot } from './root-watcher';
 
@@ -24,14 +24,21 @@ export function startCrmPage(
   doc: Document,
   settings: () => Settings,
   ask: Ask,
+  identify: Identify,
   signal: AbortSignal,
   onViewChanged: () => void = () => {},
 ): CrmPage {
   const adapter = adapterFor(new URL(doc.location.href), doc);
-  const overlay = new ConsentOverlay(doc, ask, () => settings().purposes);
-  const scanner = new PageScanner(doc, adapter, settings().phoneRegion, (change) =>
-    overlay.update(change),
+  // The region national numbers are read in stays the one the page started with.
+  const phoneRegion = settings().phoneRegion;
+  const overlay = new ConsentOverlay(
+    doc,
+    ask,
+    identify,
+    () => settings().purposes,
+    () => phoneRegion,
   );
+  const scanner = new PageScanner(doc, adapter, (change) => overlay.update(change));
   installActionGuard(
     doc,
     {
@@ -40,8 +47,13 @@ export function startCrmPage(
       mode: () => settings().guard,
       purposes: () => settings().purposes,
       phoneRegion: () => settings().phoneRegion,
-      recordIdentifier: (kind) =>
-        scanner.found.find((f) => f.identifier.kind === kind)?.key ?? null,
+      recordIdentifier: (kind) => {
+        for (const f of scanner.found) {
+          const key = f.kind === kind ? overlay.keyFor(f) : null;
+          if (key) return key;
+        }
+        return null;
+      },
     },
     signal,
   );

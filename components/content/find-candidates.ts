@@ -63,28 +63,36 @@ export function candidatesInText(node: Text, out: Candidate[]): void {
       out.push({ kind: 'phone', raw: m[0], anchor: parent });
 }
 
+/** What a walk is told besides where to look. */
+export interface WalkOptions {
+  /** Gets each open shadow root met. */
+  onShadow?: (shadow: ShadowRoot) => void;
+  /** Gets each element of `root` (not of its shadow roots), `root` included. */
+  onElement?: (el: Element) => void;
+  /** quietAbove(root), when the caller knows it (rows added side by side share it). */
+  above?: Element | null;
+}
+
 /**
  * Every candidate in `root` (an element or an open shadow root), appended to `out`, a step at a
  * time: one walk over its elements and texts in document order, yielding every 256 nodes. An
  * element is a candidate by a few cheap tests (its tag, one attribute, the adapter's selector when
  * it has fields); a text only behind its own cheap test; text inside what is not read as text
  * (skipsText) is passed over. No native query over the whole subtree: on a page of 500,000
- * elements one would be a long task of its own. `onShadow` gets each open shadow root met.
+ * elements one would be a long task of its own.
  */
 export function* walkCandidates(
   root: Element | ShadowRoot,
   adapter: CrmAdapter,
   out: Candidate[],
-  onShadow?: (shadow: ShadowRoot) => void,
+  { onShadow, onElement, above }: WalkOptions = {},
 ): Generator<void> {
   const fields = adapter.fields?.map((f) => f.selector).join(',') || null;
   const doc = root.ownerDocument ?? document;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   // The outermost element whose text is not read, while the walk is inside it.
-  let quiet: Element | null = null;
-  if (root instanceof Element)
-    for (let up = root.parentElement; up && !quiet; up = up.parentElement)
-      if (skipsText(up)) quiet = up;
+  let quiet: Element | null =
+    above !== undefined ? above : root instanceof Element ? quietAbove(root) : null;
   let n = 0;
   const first = root instanceof Element ? root : walker.nextNode();
   for (let node: Node | null = first; node; node = walker.nextNode()) {
@@ -96,6 +104,7 @@ export function* walkCandidates(
       continue;
     }
     const el = node as Element;
+    onElement?.(el);
     const name = el.localName;
     if (
       name === 'a' ||
@@ -117,8 +126,14 @@ export function findCandidates(
   root: Element | ShadowRoot,
   adapter: CrmAdapter,
   out: Candidate[],
-  onShadow?: (shadow: ShadowRoot) => void,
+  options?: WalkOptions,
 ): void {
-  const walk = walkCandidates(root, adapter, out, onShadow);
+  const walk = walkCandidates(root, adapter, out, options);
   while (!walk.next().done);
+}
+
+/** The nearest ancestor of `el` whose text is not read (skipsText), if any. */
+export function quietAbove(el: Element): Element | null {
+  for (let up = el.parentElement; up; up = up.parentElement) if (skipsText(up)) return up;
+  return null;
 }

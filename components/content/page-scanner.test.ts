@@ -4,30 +4,44 @@ import type { CrmAdapter } from './adapter';
 import { dynamics } from './adapters/dynamics';
 import { generic } from './adapters/generic';
 import { salesforce } from './adapters/salesforce';
-import { PageScanner, type ScanChange } from './page-scanner';
+import { identify } from '../background/identify';
+import { PageScanner, type Found, type ScanChange } from './page-scanner';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const $ = (selector: string) => document.querySelector(selector)!;
 
 let controller: AbortController;
 let changes: ScanChange[];
+let region: string;
 
 /** Starts a scanner over the current document and collects what it reports. */
-function scan(adapter: CrmAdapter = generic, region = 'US') {
-  const scanner = new PageScanner(document, adapter, region, (c) => changes.push(c));
+function scan(adapter: CrmAdapter = generic, phoneRegion = 'US') {
+  region = phoneRegion;
+  const scanner = new PageScanner(document, adapter, (c) => changes.push(c));
   scanner.start(controller.signal);
   return scanner;
 }
 
-/** Everything reported since the last call, as keys and anchors. */
+/**
+ * Who a found text is, by the rules the background applies to it ("email:ana@example.com"), or
+ * null when it is no one.
+ */
+function keyOf(f: Found): string | null {
+  const [id] = identify([f], region);
+  return id ? `${id.kind}:${id.value}` : null;
+}
+
+/** Everyone reported since the last call, as keys and anchors; texts that are no one left out. */
 function reported() {
-  const added = changes.flatMap((c) => c.added.map((f) => `${f.key} @${f.anchor.id}`));
+  const added = changes.flatMap((c) =>
+    c.added.flatMap((f) => (keyOf(f) ? [`${keyOf(f)} @${f.anchor.id}`] : [])),
+  );
   const removed = changes.flatMap((c) => c.removed.map((e) => e.id));
   changes = [];
   return { added, removed };
 }
 
-const keys = (scanner: PageScanner) => scanner.found.map((f) => f.key).sort();
+const keys = (scanner: PageScanner) => scanner.found.map(keyOf).sort();
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -37,7 +51,7 @@ beforeEach(() => {
 afterEach(() => controller.abort());
 
 describe('PageScanner — first pass', () => {
-  it('reports every identifier on the page once, normalised', async () => {
+  it('reports every identifier on the page once, as text the background normalises', async () => {
     document.body.innerHTML = `
       <a id="m" href="MAILTO:Ana@Example.COM">Ana</a>
       <a id="t" href="tel:(415) 555-2671">Call</a>
@@ -63,13 +77,14 @@ describe('PageScanner — first pass', () => {
     expect(reported().added).toEqual(['phone:+442079460958 @t']);
   });
 
-  it('ignores what is not a valid address or number', async () => {
+  it('reports no one for what is not a valid address or number', async () => {
     document.body.innerHTML = `<a id="a" href="mailto:nobody">x</a><a id="b" href="tel:12">y</a>
       <p>someone@localhost</p>`;
     const scanner = scan();
     await settle();
-    expect(changes).toEqual([]);
-    expect(scanner.found).toEqual([]);
+    expect(reported().added).toEqual([]);
+    // The links are candidates (the background says they are no one); the text is not even that.
+    expect(scanner.found.map((f) => f.raw).sort()).toEqual(['mailto:nobody', 'tel:12']);
   });
 
   it('reports an identifier shown in two places once per place', async () => {
@@ -79,8 +94,8 @@ describe('PageScanner — first pass', () => {
     expect(reported().added).toEqual(['email:ana@example.com @a', 'email:ana@example.com @b']);
   });
 
-  it('reports an identifier once per place even when the place repeats it', async () => {
-    document.body.innerHTML = `<p id="p">ana@example.com (alias: Ana@Example.com)</p>`;
+  it('reports a text once per place even when the place repeats it', async () => {
+    document.body.innerHTML = `<p id="p">ana@example.com (alias: ana@example.com)</p>`;
     const scanner = scan();
     await settle();
     expect(reported().added).toEqual(['email:ana@example.com @p']);
@@ -359,7 +374,7 @@ describe('PageScanner — idempotence', () => {
     await settle();
     $('#a').setAttribute('href', 'mailto:ana@example.com');
     await settle();
-    expect(scanner.found.map((f) => `${f.key} @${f.anchor.id}`)).toEqual([
+    expect(scanner.found.map((f) => `${keyOf(f)} @${f.anchor.id}`)).toEqual([
       'email:ana@example.com @a',
     ]);
   });

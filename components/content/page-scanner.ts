@@ -1,23 +1,26 @@
 /**
- * Keeps the list of identifiers on a page current: first what is on screen (read at once, from
+ * Keeps the list of identifiers on a page current, as the page shows them (a mailto: link, a
+ * number as written; the background normalises them, off the page's thread): first what is on screen (read at once, from
  * the layout the page already has), then a full pass over the live root in short time slices,
  * then one batched MutationObserver for added rows, recycled rows whose text or link changed,
  * input values typed in, and open shadow roots. Every pass is idempotent: an element is known by
  * what it showed last time, and only changes are reported.
  */
-import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import type { Candidate, CrmAdapter } from './adapter';
-import { findCandidates, walkCandidates } from './find-candidates';
+import {
+  findCandidates,
+  quietAbove,
+  skipsText,
+  walkCandidates,
+  type WalkOptions,
+} from './find-candidates';
 import { visibleBlocks } from './visible-blocks';
 
-/** An identifier at a place on the page. */
-export interface Found {
-  key: string;
-  /** As the page showed it (before normalising). */
-  raw: string;
-  identifier: Identifier;
-  anchor: Element;
-}
+/**
+ * What may be an identifier at a place on the page, as the page shows it: normalising (which
+ * also tells what is none) is the background's work (see ConsentOverlay), not the page's.
+ */
+export type Found = Candidate;
 
 /** What changed since the last report. */
 export interface ScanChange {
@@ -59,7 +62,6 @@ export class PageScanner {
   constructor(
     private readonly doc: Document,
     private readonly adapter: CrmAdapter,
-    private readonly phoneRegion: string,
     private readonly onChange: (change: ScanChange) => void,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -163,17 +165,24 @@ export class PageScanner {
 
   /** The full pass, a step at a time (see walkCandidates), open shadow roots included. */
   private walk(root: Element, out: Candidate[]): Generator<void> {
-    return walkCandidates(root, this.adapter, out, (shadow) => this.enterShadow(shadow, out));
+    return walkCandidates(root, this.adapter, out, {
+      onShadow: (shadow) => this.enterShadow(shadow, out),
+    });
   }
 
   /** Candidates in one subtree, its open shadow roots included. */
-  private readSubtree(node: Element, out: Candidate[]) {
-    findCandidates(node, this.adapter, out, (shadow) => this.enterShadow(shadow, out));
+  private readSubtree(node: Element, out: Candidate[], options: WalkOptions = {}) {
+    findCandidates(node, this.adapter, out, {
+      ...options,
+      onShadow: (shadow) => this.enterShadow(shadow, out),
+    });
   }
 
   private enterShadow(shadow: ShadowRoot, out: Candidate[]) {
     this.observe(shadow);
-    findCandidates(shadow, this.adapter, out, (inner) => this.enterShadow(inner, out));
+    findCandidates(shadow, this.adapter, out, {
+      onShadow: (inner) => this.enterShadow(inner, out),
+    });
   }
 
   private onMutations(records: MutationRecord[]) {
@@ -204,11 +213,19 @@ export class PageScanner {
   }
 
   private drainPending(added: Found[], removed: Element[], deadline: number) {
+    // Rows added side by side share their ancestors: which of them hides text is found once.
+    const quietUnder = new Map<Element, Element | null>();
     for (const node of this.pending) {
       this.pending.delete(node);
-      if (!(node instanceof Element) || !node.isConnected || node.closest('consentry-overlay'))
-        continue;
-      this.reread(node, added, removed);
+      const parent = node.parentElement;
+      if (!(node instanceof Element) || !node.isConnected || !parent) continue;
+      if (node.closest('consentry-overlay')) continue;
+      let above = quietUnder.get(parent);
+      if (above === undefined) {
+        above = skipsText(parent) ? parent : quietAbove(parent);
+        quietUnder.set(parent, above);
+      }
+      this.reread(node, added, removed, above);
       if (performance.now() > deadline) break;
     }
     if (this.sweepRemoved) {
@@ -225,51 +242,50 @@ export class PageScanner {
    * Reads a subtree again (a new row, or a recycled one whose text or link changed) and reports
    * only differences: an anchor that now shows other identifiers is removed and added again.
    */
-  private reread(node: Element, added: Found[], removed: Element[]) {
-    const subtree = [node, ...node.querySelectorAll('*')];
-    const before = new Map<Element, string>();
-    for (const el of subtree) {
-      const old = this.tracked.get(el);
-      if (!old) continue;
-      before.set(el, keysOf(old));
-      this.tracked.delete(el);
-    }
+  private reread(node: Element, added: Found[], removed: Element[], above: Element | null) {
+    // What each anchor of the subtree showed before, noted while it is read again (nothing, for a
+    // row new to the page).
+    let before: Map<Element, string> | null = null;
     const candidates: Candidate[] = [];
-    this.readSubtree(node, candidates);
+    this.readSubtree(node, candidates, {
+      above,
+      onElement: (el) => {
+        const old = this.tracked.get(el);
+        if (!old) return;
+        (before ??= new Map()).set(el, keysOf(old));
+        this.tracked.delete(el);
+      },
+    });
+    if (!before) return this.record(candidates, added);
+    const was: Map<Element, string> = before;
     const fresh: Found[] = [];
     this.record(candidates, fresh);
-    for (const [anchor, keys] of before) {
+    for (const [anchor, keys] of was) {
       const now = this.tracked.get(anchor);
       if (!now || keysOf(now) !== keys) removed.push(anchor);
     }
     for (const f of fresh) {
-      const was = before.get(f.anchor);
-      if (was === undefined || was !== keysOf(this.tracked.get(f.anchor)!)) added.push(f);
+      const old = was.get(f.anchor);
+      if (old === undefined || old !== keysOf(this.tracked.get(f.anchor)!)) added.push(f);
     }
   }
 
   private record(candidates: Candidate[], added: Found[]) {
     for (const c of candidates) {
-      // Already read here (the full pass meets again what was on screen at start).
-      if (this.tracked.get(c.anchor)?.some((f) => f.raw === c.raw)) continue;
-      const normalised =
-        c.kind === 'email' ? normaliseEmail(c.raw) : normalisePhone(c.raw, this.phoneRegion);
-      if (!normalised.ok) continue;
-      const identifier = normalised.value;
-      const key = `${identifier.kind}:${identifier.value}`;
-      const list = this.tracked.get(c.anchor) ?? [];
-      if (list.some((f) => f.key === key)) continue;
-      const found = { key, raw: c.raw, identifier, anchor: c.anchor };
-      list.push(found);
-      this.tracked.set(c.anchor, list);
-      added.push(found);
+      // Read here already (the full pass meets again what was on screen at start), or the place
+      // repeats itself.
+      const list = this.tracked.get(c.anchor);
+      if (list?.some((f) => f.kind === c.kind && f.raw === c.raw)) continue;
+      if (list) list.push(c);
+      else this.tracked.set(c.anchor, [c]);
+      added.push(c);
     }
   }
 }
 
-/** An anchor's identifiers, as one comparable string. */
+/** What an anchor shows, as one comparable string. */
 const keysOf = (found: Found[]) =>
   found
-    .map((f) => f.key)
+    .map((f) => `${f.kind}:${f.raw}`)
     .sort()
     .join('\n');

@@ -7,9 +7,11 @@
  * Also the baseline: a naive full-document TreeWalker over every text node with regexes.
  */
 import { AnswerCache } from '../../components/background/answer-cache';
+import { answerIdentify } from '../../components/background/identify';
 import { LookupBatcher } from '../../components/background/lookup-batcher';
 import { LookupService, type Answers } from '../../components/background/lookup-service';
-import type { Ask } from '../../components/content/consent-overlay';
+import type { Ask, Identify } from '../../components/content/consent-overlay';
+import type { IdentifyMessage } from '../../components/shared/messages';
 import type { Identifier } from '../../lib/identifiers';
 import { startCrmPage, type CrmPage } from '../../components/content/crm-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../components/shared/settings';
@@ -44,11 +46,9 @@ const settings: Settings = {
   phoneRegion: 'DE',
 };
 
-interface Request {
-  id: number;
-  identifiers: Identifier[];
-  force: boolean;
-}
+type Request =
+  | { id: number; lookup: { identifiers: Identifier[]; force: boolean } }
+  | { id: number; identify: IdentifyMessage };
 
 /** The background's side, in a worker of its own as the extension's service worker is. */
 function background(scope: DedicatedWorkerGlobalScope) {
@@ -58,7 +58,10 @@ function background(scope: DedicatedWorkerGlobalScope) {
     () => 3_600_000,
   );
   scope.onmessage = async ({ data }: MessageEvent<Request>) => {
-    const answers = await service.lookup(data.identifiers, data.force);
+    const answers =
+      'identify' in data
+        ? answerIdentify(data.identify)
+        : await service.lookup(data.lookup.identifiers, data.lookup.force);
     scope.postMessage({ id: data.id, answers, ledgerAsked });
   };
 }
@@ -67,19 +70,27 @@ const isWorker = typeof document === 'undefined';
 if (isWorker) background(self as unknown as DedicatedWorkerGlobalScope);
 
 // The content script asks the background by message, as runtime.sendMessage does.
-const waiting = new Map<number, (answers: Answers) => void>();
+const waiting = new Map<number, (reply: never) => void>();
 let nextId = 0;
 let ledgerAskedSeen = 0;
 const worker = isWorker ? null : new Worker((document.currentScript as HTMLScriptElement).src);
 worker?.addEventListener('message', ({ data }) => {
   ledgerAskedSeen = data.ledgerAsked;
-  waiting.get(data.id)?.(data.answers);
+  waiting.get(data.id)?.(data.answers as never);
   waiting.delete(data.id);
 });
 const ask: Ask = (identifiers, force) =>
+  new Promise<Answers>((resolve) => {
+    waiting.set(++nextId, resolve);
+    worker!.postMessage({ id: nextId, lookup: { identifiers, force } } satisfies Request);
+  });
+const identify: Identify = (candidates, phoneRegion) =>
   new Promise((resolve) => {
     waiting.set(++nextId, resolve);
-    worker!.postMessage({ id: nextId, identifiers, force } satisfies Request);
+    worker!.postMessage({
+      id: nextId,
+      identify: { type: 'consentry:identify', candidates, phoneRegion },
+    } satisfies Request);
   });
 
 const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/gi;
@@ -117,7 +128,7 @@ const api = {
   }> {
     const controller = new AbortController();
     const t0 = performance.now();
-    const page = startCrmPage(document, () => settings, ask, controller.signal);
+    const page = startCrmPage(document, () => settings, ask, identify, controller.signal);
     current = { page, controller };
     await page.scanner.ready;
     return {
@@ -139,6 +150,9 @@ const api = {
 
   /** Main-thread time the scanner has spent so far (ms), and its slice count. */
   stats: () => ({ ...current!.page.scanner.stats }),
+
+  /** Main-thread time the overlay has spent on the background's replies so far (ms). */
+  repliesMs: () => current!.page.overlay.stats.busyMs,
 
   /** Waits until the scanner has nothing queued. */
   idle: () => current!.page.scanner.idle(),

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { answerIdentify, BadMessageError, identify } from './identify';
+
+const message = (candidates: unknown, phoneRegion: unknown = 'DE') => ({
+  type: 'consentry:identify',
+  candidates,
+  phoneRegion,
+});
+
+describe('identify', () => {
+  it('normalises what the page showed into identifiers, one per candidate in order', () => {
+    expect(
+      identify(
+        [
+          { kind: 'email', raw: 'MAILTO:Ana@Example.COM' },
+          { kind: 'phone', raw: 'tel:030 1234567' },
+          { kind: 'phone', raw: '+1 (415) 555-2671' },
+          { kind: 'email', raw: 'Bob <bob@example.org>' },
+        ],
+        'DE',
+      ),
+    ).toEqual([
+      { kind: 'email', value: 'ana@example.com' },
+      { kind: 'phone', value: '+49301234567' },
+      { kind: 'phone', value: '+14155552671' },
+      { kind: 'email', value: 'bob@example.org' },
+    ]);
+  });
+
+  it('reads national numbers in the region given', () => {
+    expect(identify([{ kind: 'phone', raw: '020 7946 0958' }], 'GB')).toEqual([
+      { kind: 'phone', value: '+442079460958' },
+    ]);
+  });
+
+  it('answers null for what is not an address or number, and keeps the order', () => {
+    expect(
+      identify(
+        [
+          { kind: 'email', raw: 'mailto:nobody' },
+          { kind: 'phone', raw: 'tel:12' },
+          { kind: 'email', raw: 'cy@example.net' },
+        ],
+        'US',
+      ),
+    ).toEqual([null, null, { kind: 'email', value: 'cy@example.net' }]);
+  });
+});
+
+describe('answerIdentify', () => {
+  it('answers a valid message with the key of each identifier, null for none', () => {
+    expect(
+      answerIdentify(
+        message([
+          { kind: 'email', raw: 'Ana@Example.com' },
+          { kind: 'phone', raw: '030 1234567' },
+          { kind: 'phone', raw: 'tel:12' },
+        ]),
+      ),
+    ).toEqual(['email:ana@example.com', 'phone:+49301234567', null]);
+  });
+
+  it.each([
+    ['a candidate that is not text', message([{ kind: 'email', raw: 42 }]), /raw/],
+    ['an unknown kind', message([{ kind: 'fax', raw: '+4930123456' }]), /kind/],
+    ['text longer than any identifier', message([{ kind: 'email', raw: 'a'.repeat(513) }]), /raw/],
+    ['too many candidates', message(Array(5001).fill({ kind: 'email', raw: 'a@b.co' })), /5000/],
+    ['a region that is not a country code', message([], 'Germany'), /phoneRegion/],
+    ['extra fields', { ...message([]), html: '<b>' }, /html/],
+  ])('refuses %s with an error that says what is wrong', (_, bad, why) => {
+    expect(() => answerIdentify(bad)).toThrow(BadMessageError);
+    expect(() => answerIdentify(bad)).toThrow(why);
+  });
+});

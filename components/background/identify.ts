@@ -1,0 +1,36 @@
+/**
+ * The background's answer to "which identifiers are these?": text as a CRM page shows it (a
+ * mailto: link, a number as typed) normalised with lib/'s rules. It runs here, in the extension's
+ * worker, rather than on the page: parsing phone numbers (libphonenumber, 10-30 µs each) was most
+ * of the content script's cost per row, paid on the CRM's own thread.
+ */
+import * as v from 'valibot';
+import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
+import { IdentifyMessageSchema, type IdentifyReply } from '../shared/messages';
+import { keyOf } from './lookup-service';
+
+/** A message that claimed to be an identify request and was not a valid one. */
+export class BadMessageError extends Error {
+  override name = 'BadMessageError';
+}
+
+/** One identifier per candidate (null: it is none), national numbers read in `phoneRegion`. */
+export function identify(
+  candidates: readonly { kind: 'email' | 'phone'; raw: string }[],
+  phoneRegion: string,
+): (Identifier | null)[] {
+  return candidates.map((c) => {
+    const n = c.kind === 'email' ? normaliseEmail(c.raw) : normalisePhone(c.raw, phoneRegion);
+    return n.ok ? n.value : null;
+  });
+}
+
+/** Answers an identify message; throws BadMessageError, saying what is wrong, for a bad one. */
+export function answerIdentify(message: unknown): IdentifyReply {
+  const parsed = v.safeParse(IdentifyMessageSchema, message);
+  if (!parsed.success)
+    throw new BadMessageError(`Consentry: bad identify message: ${v.summarize(parsed.issues)}`);
+  return identify(parsed.output.candidates, parsed.output.phoneRegion).map((id) =>
+    id ? keyOf(id) : null,
+  );
+}

@@ -1,0 +1,167 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Identifier } from '../../lib/identifiers';
+import { identify } from '../background/identify';
+import type { Answers } from '../background/lookup-service';
+import { ConsentOverlay, type Ask, type Identify } from './consent-overlay';
+import type { Found } from './page-scanner';
+
+let identified: { kind: string; raw: string }[][];
+let asked: Identifier[][];
+let overlay: ConsentOverlay;
+let failIdentify: boolean;
+/** Holds the ledger's answers back until it settles. */
+let ledgerGate: Promise<void>;
+
+/** The background's side: identifies with its own code, answers every look-up "no record". */
+const background: Identify = async (candidates, phoneRegion) => {
+  identified.push(candidates);
+  if (failIdentify) throw new Error('Consentry: bad identify message');
+  return identify(candidates, phoneRegion).map((id) => (id ? `${id.kind}:${id.value}` : null));
+};
+const ask: Ask = async (identifiers): Promise<Answers> => {
+  asked.push(identifiers);
+  await ledgerGate;
+  return {
+    answers: identifiers.map((id) => ({
+      key: `${id.kind}:${id.value}`,
+      result: null,
+      fetchedAt: 1,
+      stale: false,
+    })),
+    problem: null,
+  };
+};
+
+const found = (anchor: Element, kind: 'email' | 'phone', raw: string): Found => ({
+  kind,
+  raw,
+  anchor,
+});
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+const summaryKeys = () => overlay.summary().map((p) => `${p.key} ${p.verdict}`);
+
+beforeEach(() => {
+  document.body.innerHTML = `<p id="a">a</p><p id="b">b</p>`;
+  identified = [];
+  asked = [];
+  failIdentify = false;
+  ledgerGate = Promise.resolve();
+  overlay = new ConsentOverlay(
+    document,
+    ask,
+    background,
+    () => ['marketing_email'],
+    () => 'DE',
+  );
+  // happy-dom lays nothing out: every element counts as shown.
+  vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
+});
+afterEach(() => {
+  overlay.destroy();
+  vi.restoreAllMocks();
+});
+
+describe('ConsentOverlay — what the page shows, identified by the background', () => {
+  it('sends the text as the page shows it, and asks the ledger about the identifiers it is', async () => {
+    const a = document.getElementById('a')!;
+    overlay.update({
+      added: [found(a, 'email', 'MAILTO:Ana@Example.COM'), found(a, 'phone', '030 1234567')],
+      removed: [],
+    });
+    await settle();
+    expect(identified).toEqual([
+      [
+        { kind: 'email', raw: 'MAILTO:Ana@Example.COM' },
+        { kind: 'phone', raw: '030 1234567' },
+      ],
+    ]);
+    expect(asked.flat()).toEqual([
+      { kind: 'email', value: 'ana@example.com' },
+      { kind: 'phone', value: '+49301234567' },
+    ]);
+    expect(summaryKeys()).toEqual(['email:ana@example.com unknown', 'phone:+49301234567 unknown']);
+  });
+
+  it('counts a person once, however many ways and places the page writes them', async () => {
+    const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
+    overlay.update({
+      added: [
+        found(a, 'email', 'ana@example.com'),
+        found(a, 'email', 'Ana@Example.com'),
+        found(b, 'email', 'mailto:ana@example.com'),
+      ],
+      removed: [],
+    });
+    await settle();
+    expect(asked.flat()).toEqual([{ kind: 'email', value: 'ana@example.com' }]);
+    expect(summaryKeys()).toEqual(['email:ana@example.com unknown']);
+  });
+
+  it('asks nothing about, and shows no one for, what is not an address or number', async () => {
+    const a = document.getElementById('a')!;
+    overlay.update({
+      added: [found(a, 'email', 'mailto:nobody'), found(a, 'phone', 'tel:12')],
+      removed: [],
+    });
+    await settle();
+    expect(asked).toEqual([]);
+    expect(overlay.summary()).toEqual([]);
+  });
+
+  it('identifies a text once, however often it is found again', async () => {
+    const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
+    overlay.update({ added: [found(a, 'phone', '+49 30 1234567')], removed: [] });
+    overlay.update({ added: [found(b, 'phone', '+49 30 1234567')], removed: [] });
+    await settle();
+    overlay.update({ removed: [a], added: [] });
+    overlay.update({ added: [found(a, 'phone', '+49 30 1234567')], removed: [] });
+    await settle();
+    expect(identified.flat()).toEqual([{ kind: 'phone', raw: '+49 30 1234567' }]);
+    expect(asked.flat()).toEqual([{ kind: 'phone', value: '+49301234567' }]);
+  });
+
+  it('never sends text longer than any identifier, and shows no one for it', async () => {
+    const a = document.getElementById('a')!;
+    overlay.update({ added: [found(a, 'email', `${'a'.repeat(600)}@example.com`)], removed: [] });
+    await settle();
+    expect(identified).toEqual([]);
+    expect(overlay.summary()).toEqual([]);
+  });
+
+  it('tells the rep when the background cannot identify, and shows no one', async () => {
+    failIdentify = true;
+    overlay.update({
+      added: [found(document.getElementById('a')!, 'email', 'ana@example.com')],
+      removed: [],
+    });
+    await settle();
+    expect(overlay.state.notice.value).toMatch(/could not read this page/);
+    expect(overlay.summary()).toEqual([]);
+  });
+
+  it('names the person a control acts on before the background has answered', () => {
+    const a = document.getElementById('a')!;
+    expect(overlay.keyFor(found(a, 'phone', 'tel:030 1234567'))).toBe('phone:+49301234567');
+    expect(overlay.keyFor(found(a, 'email', 'mailto:nobody'))).toBeNull();
+  });
+});
+
+describe('ConsentOverlay — torn down', () => {
+  it('keeps no one once destroyed, even when answers arrive afterwards', async () => {
+    let answer!: () => void;
+    ledgerGate = new Promise((resolve) => (answer = resolve));
+    overlay.update({
+      added: [found(document.getElementById('a')!, 'email', 'ana@example.com')],
+      removed: [],
+    });
+    await settle();
+    expect(asked.flat()).toEqual([{ kind: 'email', value: 'ana@example.com' }]);
+    overlay.destroy();
+    answer();
+    await settle();
+    expect(overlay.answers.size).toBe(0);
+    expect(overlay.summary()).toEqual([]);
+    expect(document.querySelector('consentry-overlay')).toBeNull();
+  });
+});
