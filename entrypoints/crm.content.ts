@@ -22,18 +22,16 @@ export default defineContentScript({
       if (area === 'local' && SETTINGS_KEY in changes)
         void loadSettings(browser.storage.local).then((s) => (settings = s));
     });
+    // One typed request to the background per message kind (its reply type beside it).
+    const request = <M, R>(message: M) => browser.runtime.sendMessage(message) as Promise<R>;
     const ask = (identifiers: LookupMessage['identifiers'], force: boolean) =>
-      browser.runtime.sendMessage({
-        type: 'consentry:lookup',
-        identifiers,
-        force,
-      } satisfies LookupMessage) as Promise<LookupReply>;
+      request<LookupMessage, LookupReply>({ type: 'consentry:lookup', identifiers, force });
     const identify = (candidates: IdentifyMessage['candidates'], phoneRegion: string) =>
-      browser.runtime.sendMessage({
+      request<IdentifyMessage, IdentifyReply>({
         type: 'consentry:identify',
         candidates,
         phoneRegion,
-      } satisfies IdentifyMessage) as Promise<IdentifyReply>;
+      });
     let controller = new AbortController();
     // Tear the page down and start again on the new view.
     const restart = () => {
