@@ -60,12 +60,6 @@ export function lookupResult(
   return { result: { digest, verified: person.verified, purposes: answer, warnings }, validUntil };
 }
 
-/** A look-up answer with its JSON, as UTF-8 bytes a look-up response is assembled from. */
-export interface SerialisedResult {
-  result: LookupResult;
-  json: Buffer;
-}
-
 /** What besides the person an answer depends on: the same for every digest of one request. */
 export const answerContextKey = (
   purposes: readonly PurposeId[],
@@ -74,33 +68,28 @@ export const answerContextKey = (
 
 const memo = new WeakMap<
   Person,
-  SerialisedResult & { digest: string; contextKey: string; validUntil: number }
+  { digest: string; contextKey: string; validUntil: number; json: Buffer }
 >();
 
 /**
- * lookupResult and its JSON bytes, reused for the same person object (the look-up cache hands out
- * the same object until a commit or erasure replaces it) while the digest, purposes and policy
- * (`contextKey`, from answerContextKey) are the same and the clock has not reached a change.
- * Serialising and encoding were most of a warm look-up's cost, so a cached answer does them once.
+ * The JSON of lookupResult as UTF-8 bytes (what a look-up response is assembled from), reused for
+ * the same person object (the look-up cache hands out the same object until a commit or erasure
+ * replaces it) while the digest, purposes and policy (`contextKey`, from answerContextKey) are the
+ * same and the clock has not reached a change. Serialising and encoding were most of a warm
+ * look-up's cost, so a cached answer does them once.
  */
-export function cachedLookupResult(
+export function cachedLookupJson(
   person: Person,
   digest: string,
   purposes: readonly PurposeId[],
   context: StatusContext & { now: number },
-  contextKey = answerContextKey(purposes, context),
-): SerialisedResult {
+  contextKey: string,
+): Buffer {
   const hit = memo.get(person);
   if (hit && hit.digest === digest && hit.contextKey === contextKey && context.now < hit.validUntil)
-    return hit;
+    return hit.json;
   const { result, validUntil } = lookupResult(person, digest, purposes, context);
-  const entry = {
-    digest,
-    contextKey,
-    validUntil,
-    result,
-    json: Buffer.from(JSON.stringify(result)),
-  };
-  memo.set(person, entry);
-  return entry;
+  const json = Buffer.from(JSON.stringify(result));
+  memo.set(person, { digest, contextKey, validUntil, json });
+  return json;
 }

@@ -6,7 +6,7 @@ import { jsonBody } from '../body';
 import type { AppEnv } from '../context';
 import { subjectRef } from '../crypto/subject-ref';
 import { apiError, notFound } from '../errors';
-import { answerContextKey, cachedLookupResult } from '../ledger/lookup-result';
+import { answerContextKey, cachedLookupJson } from '../ledger/lookup-result';
 import { findPeople, type Person } from '../ledger/person';
 
 /** The people behind the digests: from the cache, the rest read in one go and cached. */
@@ -50,7 +50,7 @@ export const lookupRoute = new Hono<AppEnv>().post('/', async (c) => {
   const parts: Buffer[] = [RESULTS_OPEN];
   request.digests.forEach((digest, i) => {
     if (i > 0) parts.push(COMMA);
-    parts.push(cachedLookupResult(people[i]!, digest, purposes, context, contextKey).json);
+    parts.push(cachedLookupJson(people[i]!, digest, purposes, context, contextKey));
   });
   parts.push(Buffer.from(`],"checkedAt":${JSON.stringify(new Date(now).toISOString())}}`));
   await storage.logAccess({
