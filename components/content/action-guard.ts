@@ -3,7 +3,6 @@
  * person lacks consent for the team's purposes of that channel, and asks first (or refuses, in
  * block mode). Listens in the capture phase on the window, before the CRM's own handlers.
  */
-import { normaliseEmail, normalisePhone } from '../../lib/identifiers';
 import type { PurposeId } from '../../lib/ids';
 import { mayContact, purposeLabel, purposesFor } from '../shared/consent-summary';
 import type { CrmAdapter } from './adapter';
@@ -14,7 +13,6 @@ export interface GuardOptions {
   overlay: ConsentOverlay;
   mode: () => 'warn' | 'block';
   purposes: () => PurposeId[];
-  phoneRegion: () => string;
   /** The person a CRM control acts on: the first identifier of that kind in the live root. */
   recordIdentifier: (kind: 'email' | 'phone') => string | null;
 }
@@ -42,11 +40,10 @@ export function installActionGuard(doc: Document, o: GuardOptions, signal: Abort
       (o.adapter.actions?.email && target.matches(o.adapter.actions.email))
         ? 'email'
         : 'phone';
-    let key: string | null = null;
-    if (/^(mailto|tel):/i.test(href)) {
-      const n = kind === 'email' ? normaliseEmail(href) : normalisePhone(href, o.phoneRegion());
-      key = n.ok ? `${n.value.kind}:${n.value.value}` : null;
-    } else key = o.recordIdentifier(kind);
+    // A link is what the scanner found there (its href), identified as the overlay knows it.
+    const key = /^(mailto|tel):/i.test(href)
+      ? o.overlay.keyFor({ kind, raw: href, anchor: target })
+      : o.recordIdentifier(kind);
     if (!key) return;
     const verdict = o.overlay.verdict(key);
     if (mayContact(verdict)) return;

@@ -46,7 +46,6 @@ export function startCrmPage(
       overlay,
       mode: () => settings().guard,
       purposes: () => settings().purposes,
-      phoneRegion: () => settings().phoneRegion,
       recordIdentifier: (kind) => {
         for (const f of scanner.found) {
           const key = f.kind === kind ? overlay.keyFor(f) : null;
