@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import { IdentifyMessageSchema, type IdentifyReply } from '../shared/messages';
-import { keyOf } from './lookup-service';
+import { keyOf } from '../shared/identifier-key';
 
 /** A message that claimed to be an identify request and was not a valid one. */
 export class BadMessageError extends Error {

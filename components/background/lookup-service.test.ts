@@ -6,7 +6,8 @@ import type { LookupResult } from '../../lib/lookup';
 import { AnswerCache } from './answer-cache';
 import { LedgerError, PROBLEM_TEXT } from './ledger-client';
 import { LookupBatcher, type SendLookup } from './lookup-batcher';
-import { LookupService, keyOf } from './lookup-service';
+import { keyOf } from '../shared/identifier-key';
+import { LookupService } from './lookup-service';
 
 const ANA: Identifier = { kind: 'email', value: 'ana@example.com' };
 const BOB: Identifier = { kind: 'phone', value: '+14155552671' };

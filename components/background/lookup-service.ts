@@ -6,6 +6,7 @@
 import { identifierDigest } from '../../lib/digest';
 import type { Identifier } from '../../lib/identifiers';
 import type { LookupResult } from '../../lib/lookup';
+import { keyOf } from '../shared/identifier-key';
 import type { AnswerCache, CachedAnswer } from './answer-cache';
 import { LedgerError, PROBLEM_TEXT, type LedgerProblem } from './ledger-client';
 import type { LookupBatcher } from './lookup-batcher';
@@ -25,9 +26,6 @@ export interface Answers {
   answers: Answer[];
   problem: { code: LedgerProblem; message: string } | null;
 }
-
-/** The key an identifier travels under between content script and background. */
-export const keyOf = (id: Identifier) => `${id.kind}:${id.value}`;
 
 export class LookupService {
   /** The last ask of the ledger failed. */

@@ -12,12 +12,13 @@ import { h, render } from 'preact';
 import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import type { PurposeId } from '../../lib/ids';
 import type { Answer, Answers } from '../background/lookup-service';
+import { identifierOf, keyOf } from '../shared/identifier-key';
 import { MAX_PER_MESSAGE, MAX_RAW } from '../shared/messages';
 import { purposesFor, verdictOf, type Verdict } from '../shared/consent-summary';
 import { OverlayView, type BadgeView, type OverlayState } from '../ui/overlay-view';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
 import { BigTables } from './big-tables';
-import type { Found, ScanChange } from './page-scanner';
+import { shownAs, type Found, type ScanChange } from './page-scanner';
 
 /** Asks the background about identifiers. */
 export type Ask = (identifiers: Identifier[], force: boolean) => Promise<Answers>;
@@ -26,10 +27,6 @@ export type Identify = (
   candidates: { kind: 'email' | 'phone'; raw: string }[],
   phoneRegion: string,
 ) => Promise<(string | null)[]>;
-/** The identifier's key: "email:ana@example.com", "phone:+4930123456". */
-const keyOf = (id: Identifier) => `${id.kind}:${id.value}`;
-/** A text found on the page, by kind. */
-const seenOf = (f: Found) => `${f.kind}:${f.raw}`;
 
 const BADGE_GAP = 6;
 const ASK_WINDOW_MS = 20;
@@ -126,7 +123,7 @@ export class ConsentOverlay {
         this.found.set(f.anchor, [f]);
         if (!this.tables.add(f.anchor)) this.intersection.observe(f.anchor);
       }
-      const key = this.keys.get(seenOf(f));
+      const key = this.keys.get(shownAs(f));
       if (key === undefined) this.queueIdentify(f);
       else if (key && !this.answers.has(key)) this.queueAsk(identifierOf(key));
     }
@@ -137,7 +134,7 @@ export class ConsentOverlay {
   private keysAt(list: Found[]): string[] {
     const out: string[] = [];
     for (const f of list) {
-      const key = this.keys.get(seenOf(f));
+      const key = this.keys.get(shownAs(f));
       if (key && !out.includes(key)) out.push(key);
     }
     return out;
@@ -148,7 +145,7 @@ export class ConsentOverlay {
    * answered yet (a click right after the row appeared), normalised here for this one.
    */
   keyFor(f: Found): string | null {
-    const known = this.keys.get(seenOf(f));
+    const known = this.keys.get(shownAs(f));
     if (known !== undefined) return known;
     const n =
       f.kind === 'email' ? normaliseEmail(f.raw) : normalisePhone(f.raw, this.phoneRegion());
@@ -223,7 +220,7 @@ export class ConsentOverlay {
   private destroyed = false;
 
   private queueIdentify(f: Found) {
-    const seen = seenOf(f);
+    const seen = shownAs(f);
     if (this.inFlight.has(seen)) return;
     // Longer than any identifier: none, without asking.
     if (f.raw.length > MAX_RAW) return void this.keys.set(seen, null);
@@ -233,7 +230,7 @@ export class ConsentOverlay {
       this.identifyTimer = null;
       const batch = [...this.identifying.values()];
       this.identifying.clear();
-      for (const f of batch) this.inFlight.add(seenOf(f));
+      for (const f of batch) this.inFlight.add(shownAs(f));
       for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE)
         void this.identifyBatch(batch.slice(i, i + MAX_PER_MESSAGE));
       this.stats.busyMs += performance.now() - started;
@@ -248,7 +245,7 @@ export class ConsentOverlay {
         this.phoneRegion(),
       );
     } catch {
-      for (const f of batch) this.inFlight.delete(seenOf(f));
+      for (const f of batch) this.inFlight.delete(shownAs(f));
       if (!this.destroyed)
         this.state.notice.value =
           'Consentry could not read this page: reload it, or check its options.';
@@ -260,8 +257,8 @@ export class ConsentOverlay {
     const unanswered = new Map<string, Identifier>();
     batch.forEach((f, i) => {
       const key = keys[i] ?? null;
-      this.inFlight.delete(seenOf(f));
-      this.keys.set(seenOf(f), key);
+      this.inFlight.delete(shownAs(f));
+      this.keys.set(shownAs(f), key);
       if (key && !this.answers.has(key)) unanswered.set(key, identifierOf(key));
     });
     this.schedule();
@@ -423,12 +420,6 @@ export class ConsentOverlay {
     }
     this.state.badges.value = placeBadges(badges, this.doc.documentElement.clientWidth);
   }
-}
-
-/** The identifier a key names. */
-function identifierOf(key: string): Identifier {
-  const at = key.indexOf(':');
-  return { kind: key.slice(0, at) === 'email' ? 'email' : 'phone', value: key.slice(at + 1) };
 }
 
 /** Estimated badge widths (px): with words, and the symbol alone. */

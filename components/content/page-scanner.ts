@@ -1,10 +1,10 @@
 /**
  * Keeps the list of identifiers on a page current, as the page shows them (a mailto: link, a
- * number as written; the background normalises them, off the page's thread): first what is on screen (read at once, from
- * the layout the page already has), then a full pass over the live root in short time slices,
- * then one batched MutationObserver for added rows, recycled rows whose text or link changed,
- * input values typed in, and open shadow roots. Every pass is idempotent: an element is known by
- * what it showed last time, and only changes are reported.
+ * number as written; the background normalises them, off the page's thread): first what is on
+ * screen (read at once, from the layout the page already has), then a full pass over the live
+ * root in short time slices, then one batched MutationObserver for added rows, recycled rows whose
+ * text or link changed, input values typed in, and open shadow roots. Every pass is idempotent:
+ * an element is known by what it showed last time, and only changes are reported.
  */
 import type { Candidate, CrmAdapter } from './adapter';
 import {
@@ -21,6 +21,9 @@ import { visibleBlocks } from './visible-blocks';
  * also tells what is none) is the background's work (see ConsentOverlay), not the page's.
  */
 export type Found = Candidate;
+
+/** What a found text is, as one string: its kind and its text as shown ("email:mailto:ana@…"). */
+export const shownAs = (f: Found): string => `${f.kind}:${f.raw}`;
 
 /** What changed since the last report. */
 export interface ScanChange {
@@ -217,12 +220,14 @@ export class PageScanner {
     const quietUnder = new Map<Element, Element | null>();
     for (const node of this.pending) {
       this.pending.delete(node);
-      const parent = node.parentElement;
-      if (!(node instanceof Element) || !node.isConnected || !parent) continue;
+      if (!(node instanceof Element) || !node.isConnected) continue;
       if (node.closest('consentry-overlay')) continue;
-      let above = quietUnder.get(parent);
-      if (above === undefined) {
-        above = skipsText(parent) ? parent : quietAbove(parent);
+      // The root rescanned after a huge batch may be <html>, which has no parent.
+      const parent = node.parentElement;
+      let above: Element | null = null;
+      if (parent) {
+        const known = quietUnder.get(parent);
+        above = known !== undefined ? known : skipsText(parent) ? parent : quietAbove(parent);
         quietUnder.set(parent, above);
       }
       this.reread(node, added, removed, above);
@@ -284,8 +289,4 @@ export class PageScanner {
 }
 
 /** What an anchor shows, as one comparable string. */
-const keysOf = (found: Found[]) =>
-  found
-    .map((f) => `${f.kind}:${f.raw}`)
-    .sort()
-    .join('\n');
+const keysOf = (found: Found[]) => found.map(shownAs).sort().join('\n');
