@@ -5,7 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { AnswerCache } from '../components/background/answer-cache';
 import { syncContentScripts } from '../components/background/content-scripts';
 import { adoptDemoSettings } from '../components/background/demo-settings';
-import { answerIdentify } from '../components/background/identify';
+import { replyToIdentify } from '../components/background/identify';
 import { fetchLookup } from '../components/background/ledger-client';
 import { LookupBatcher } from '../components/background/lookup-batcher';
 import { LookupService } from '../components/background/lookup-service';
@@ -40,9 +40,10 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     (message: unknown, sender: browser.Runtime.MessageSender) => {
       if (sender.id !== browser.runtime.id) return undefined;
-      // Raw text from a page is normalised here (a bad message is refused with the reason).
+      // Raw text from a page is normalised here (a bad message is refused with the reason), and
+      // what the cache knows of those people comes back with the keys.
       if ((message as { type?: unknown } | null)?.type === 'consentry:identify')
-        return Promise.resolve().then(() => answerIdentify(message));
+        return replyToIdentify(message, (ids) => service.saved(ids));
       const parsed = v.safeParse(LookupMessageSchema, message);
       if (!parsed.success) return undefined;
       return service.lookup(parsed.output.identifiers, parsed.output.force);

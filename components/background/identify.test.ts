@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerIdentify, BadMessageError, identify } from './identify';
+import type { Identifier } from '../../lib/identifiers';
+import { answerIdentify, BadMessageError, identify, replyToIdentify } from './identify';
 
 const message = (candidates: unknown, phoneRegion: unknown = 'DE') => ({
   type: 'consentry:identify',
@@ -70,5 +71,40 @@ describe('answerIdentify', () => {
   ])('refuses %s with an error that says what is wrong', (_, bad, why) => {
     expect(() => answerIdentify(bad)).toThrow(BadMessageError);
     expect(() => answerIdentify(bad)).toThrow(why);
+  });
+});
+
+describe('replyToIdentify', () => {
+  it('sends back the keys with what is saved about each person once, and nothing for none', async () => {
+    const recalled: Identifier[][] = [];
+    const reply = await replyToIdentify(
+      message([
+        { kind: 'email', raw: 'mailto:Ana@Example.com' },
+        { kind: 'email', raw: 'ana@example.com' },
+        { kind: 'phone', raw: 'tel:12' },
+      ]),
+      async (ids) => {
+        recalled.push(ids);
+        return ids.map((id) => ({
+          key: `${id.kind}:${id.value}`,
+          result: null,
+          fetchedAt: 5,
+          stale: false,
+        }));
+      },
+    );
+    expect(recalled).toEqual([[{ kind: 'email', value: 'ana@example.com' }]]);
+    expect(reply).toEqual({
+      keys: ['email:ana@example.com', 'email:ana@example.com', null],
+      answers: [{ key: 'email:ana@example.com', result: null, fetchedAt: 5, stale: false }],
+    });
+  });
+
+  it('refuses a bad message without reading the cache', async () => {
+    let read = false;
+    await expect(
+      replyToIdentify(message([{ kind: 'fax', raw: '1' }]), async () => ((read = true), [])),
+    ).rejects.toThrow(BadMessageError);
+    expect(read).toBe(false);
   });
 });

@@ -7,7 +7,8 @@
 import * as v from 'valibot';
 import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import { IdentifyMessageSchema, type IdentifyReply } from '../shared/messages';
-import { keyOf } from '../shared/identifier-key';
+import { identifierOf, keyOf } from '../shared/identifier-key';
+import type { Answer } from './lookup-service';
 
 /** A message that claimed to be an identify request and was not a valid one. */
 export class BadMessageError extends Error {
@@ -25,12 +26,28 @@ export function identify(
   });
 }
 
-/** Answers an identify message; throws BadMessageError, saying what is wrong, for a bad one. */
-export function answerIdentify(message: unknown): IdentifyReply {
+/**
+ * The keys for an identify message's candidates (IdentifyReply's `keys`); throws
+ * BadMessageError, saying what is wrong, for a bad message.
+ */
+export function answerIdentify(message: unknown): (string | null)[] {
   const parsed = v.safeParse(IdentifyMessageSchema, message);
   if (!parsed.success)
     throw new BadMessageError(`Consentry: bad identify message: ${v.summarize(parsed.issues)}`);
   return identify(parsed.output.candidates, parsed.output.phoneRegion).map((id) =>
     id ? keyOf(id) : null,
   );
+}
+
+/**
+ * The whole reply to an identify message: the keys, and what `saved` (LookupService.saved) has
+ * fresh about them, read while the page is still busy with the rows that held them.
+ */
+export async function replyToIdentify(
+  message: unknown,
+  saved: (identifiers: Identifier[]) => Promise<Answer[]>,
+): Promise<IdentifyReply> {
+  const keys = answerIdentify(message);
+  const known = [...new Set(keys.filter((key) => key !== null))];
+  return { keys, answers: known.length ? await saved(known.map(identifierOf)) : [] };
 }

@@ -162,6 +162,33 @@ describe('LookupService', () => {
     expect(problem).toEqual({ code: 'unreachable', message: PROBLEM_TEXT.unreachable });
   });
 
+  it('recalls fresh saved answers without asking the ledger, and nothing stale or unknown', async () => {
+    const { service, ledger, clock } = setup();
+    await service.lookup([ANA]);
+    const fetchedAt = clock.now;
+    ledger.sent = [];
+    clock.now += 1000;
+    expect(await service.saved([ANA, BOB, ANA])).toEqual([
+      {
+        key: 'email:ana@example.com',
+        result: answer(await sha256Hex(ANA.value)),
+        fetchedAt,
+        stale: false,
+      },
+    ]);
+    clock.now += TTL;
+    expect(await service.saved([ANA])).toEqual([]);
+    expect(ledger.sent).toEqual([]);
+  });
+
+  it('recalls nothing while the ledger is known to be down', async () => {
+    const { service, ledger } = setup();
+    await service.lookup([ANA]);
+    ledger.fail = new Error('offline');
+    await service.lookup([ANA], true);
+    expect(await service.saved([ANA])).toEqual([]);
+  });
+
   it('mixes cached and fresh answers in the order asked', async () => {
     const { service, ledger } = setup();
     await service.lookup([BOB]);

@@ -38,6 +38,35 @@ export class LookupService {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Whether a cached answer may be given as fresh without asking the ledger. */
+  private fresh(cached: CachedAnswer, force: boolean): boolean {
+    // While the ledger is known to be down, a cached answer is not trusted as fresh.
+    return !this.down && !force && this.now() - cached.fetchedAt < this.ttlMs();
+  }
+
+  /**
+   * The fresh cached answers about these identifiers, and nothing else: no ledger, no stale
+   * answer. What the content script gets back with the keys of texts it had identified, so a row
+   * of people answered before needs no second message.
+   */
+  async saved(identifiers: Identifier[]): Promise<Answer[]> {
+    const unique = [...new Map(identifiers.map((id) => [keyOf(id), id])).values()];
+    const digests = await Promise.all(unique.map(identifierDigest));
+    const saved = await this.cache.getMany(digests).catch(() => []);
+    const out: Answer[] = [];
+    unique.forEach((identifier, i) => {
+      const cached = saved[i];
+      if (cached && this.fresh(cached, false))
+        out.push({
+          key: keyOf(identifier),
+          result: cached.result,
+          fetchedAt: cached.fetchedAt,
+          stale: false,
+        });
+    });
+    return out;
+  }
+
   async lookup(identifiers: Identifier[], force = false): Promise<Answers> {
     let problem: Answers['problem'] = null;
     const fresh: { result: LookupResult; fetchedAt: number }[] = [];
@@ -52,9 +81,7 @@ export class LookupService {
         const key = keyOf(identifier);
         const digest = digests[i]!;
         const cached = saved[i];
-        // While the ledger is known to be down, a cached answer is not trusted as fresh.
-        const trusted = !this.down && !force;
-        if (cached && trusted && this.now() - cached.fetchedAt < this.ttlMs())
+        if (cached && this.fresh(cached, force))
           return { key, result: cached.result, fetchedAt: cached.fetchedAt, stale: false };
         try {
           const result = await this.batcher.get(digest);

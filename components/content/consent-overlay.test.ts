@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Identifier } from '../../lib/identifiers';
 import { identify } from '../background/identify';
-import type { Answers } from '../background/lookup-service';
+import type { Answer, Answers } from '../background/lookup-service';
 import { ConsentOverlay, type Ask, type Identify } from './consent-overlay';
 import type { Found } from './page-scanner';
 
@@ -13,11 +13,20 @@ let failIdentify: boolean;
 /** Holds the ledger's answers back until it settles. */
 let ledgerGate: Promise<void>;
 
-/** The background's side: identifies with its own code, answers every look-up "no record". */
+/** What the background has saved: answers it sends back with the keys. */
+let saved: Map<string, Answer>;
+
+/**
+ * The background's side: identifies with its own code, sends what it has saved with the keys,
+ * answers every look-up "no record".
+ */
 const background: Identify = async (candidates, phoneRegion) => {
   identified.push(candidates);
   if (failIdentify) throw new Error('Consentry: bad identify message');
-  return identify(candidates, phoneRegion).map((id) => (id ? `${id.kind}:${id.value}` : null));
+  const keys = identify(candidates, phoneRegion).map((id) =>
+    id ? `${id.kind}:${id.value}` : null,
+  );
+  return { keys, answers: keys.flatMap((key) => (key && saved.get(key)) || []) };
 };
 const ask: Ask = async (identifiers): Promise<Answers> => {
   asked.push(identifiers);
@@ -46,6 +55,7 @@ beforeEach(() => {
   identified = [];
   asked = [];
   failIdentify = false;
+  saved = new Map();
   ledgerGate = Promise.resolve();
   overlay = new ConsentOverlay(
     document,
@@ -127,6 +137,39 @@ describe('ConsentOverlay — what the page shows, identified by the background',
     await settle();
     expect(identified).toEqual([]);
     expect(overlay.summary()).toEqual([]);
+  });
+
+  it('takes the answers the background had saved with the keys, and asks only about the rest', async () => {
+    const granted = {
+      status: 'granted' as const,
+      at: '2026-11-01T10:00:00.000Z',
+      policyVersion: '2026-11',
+      regime: 'gdpr' as const,
+      reason: 'Granted on 2026-11-01',
+    };
+    saved.set('email:ana@example.com', {
+      key: 'email:ana@example.com',
+      result: {
+        digest: 'd'.repeat(64),
+        verified: true,
+        purposes: { marketing_email: granted },
+        warnings: [],
+      },
+      fetchedAt: 1,
+      stale: false,
+    });
+    const a = document.getElementById('a')!;
+    overlay.update({
+      added: [found(a, 'email', 'mailto:ana@example.com'), found(a, 'email', 'bo@example.com')],
+      removed: [],
+    });
+    await settle();
+    expect(identified).toHaveLength(1);
+    expect(asked).toEqual([[{ kind: 'email', value: 'bo@example.com' }]]);
+    expect(summaryKeys()).toEqual([
+      'email:ana@example.com granted',
+      'email:bo@example.com unknown',
+    ]);
   });
 
   it('tells the rep when the background cannot identify, and shows no one', async () => {

@@ -13,7 +13,7 @@ import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/ident
 import type { PurposeId } from '../../lib/ids';
 import type { Answer, Answers } from '../background/lookup-service';
 import { identifierOf, keyOf } from '../shared/identifier-key';
-import { MAX_PER_MESSAGE, MAX_RAW } from '../shared/messages';
+import { MAX_PER_MESSAGE, MAX_RAW, type IdentifyReply } from '../shared/messages';
 import { purposesFor, verdictOf, type Verdict } from '../shared/consent-summary';
 import { OverlayView, type BadgeView, type OverlayState } from '../ui/overlay-view';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
@@ -22,11 +22,14 @@ import { shownAs, type Found, type ScanChange } from './page-scanner';
 
 /** Asks the background about identifiers. */
 export type Ask = (identifiers: Identifier[], force: boolean) => Promise<Answers>;
-/** Asks the background which identifiers these texts are, in order, by key (null: none). */
+/**
+ * Asks the background which identifiers these texts are, in order, by key (null: none), with the
+ * fresh answers it has saved about them.
+ */
 export type Identify = (
   candidates: { kind: 'email' | 'phone'; raw: string }[],
   phoneRegion: string,
-) => Promise<(string | null)[]>;
+) => Promise<IdentifyReply>;
 
 const BADGE_GAP = 6;
 const ASK_WINDOW_MS = 20;
@@ -52,7 +55,8 @@ export class ConsentOverlay {
   private identifying = new Map<string, Found>();
   /** Sent to be identified, no answer yet. */
   private inFlight = new Set<string>();
-  private identifyTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Texts are waiting to be sent to be identified, at the end of the current task. */
+  private identifyQueued = false;
   private asking = new Map<string, Identifier>();
   private askTimer: ReturnType<typeof setTimeout> | null = null;
   private frame = 0;
@@ -206,7 +210,6 @@ export class ConsentOverlay {
     cancelAnimationFrame(this.frame);
     clearTimeout(this.frame);
     if (this.askTimer) clearTimeout(this.askTimer);
-    if (this.identifyTimer) clearTimeout(this.identifyTimer);
     this.destroyed = true;
     // Whatever still holds this overlay (a reply on its way) does not keep the page's people.
     for (const held of [this.found, this.answers, this.keys, this.identifying, this.asking])
@@ -225,22 +228,27 @@ export class ConsentOverlay {
     // Longer than any identifier: none, without asking.
     if (f.raw.length > MAX_RAW) return void this.keys.set(seen, null);
     this.identifying.set(seen, f);
-    this.identifyTimer ??= setTimeout(() => {
+    if (this.identifyQueued) return;
+    this.identifyQueued = true;
+    // Sent before the page draws the rows that held them: the background works while the page
+    // lays them out (thousands of rows prepended to a long table take it hundreds of ms).
+    queueMicrotask(() => {
       const started = performance.now();
-      this.identifyTimer = null;
+      this.identifyQueued = false;
+      if (this.destroyed) return;
       const batch = [...this.identifying.values()];
       this.identifying.clear();
       for (const f of batch) this.inFlight.add(shownAs(f));
       for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE)
         void this.identifyBatch(batch.slice(i, i + MAX_PER_MESSAGE));
       this.stats.busyMs += performance.now() - started;
-    }, 0);
+    });
   }
 
   private async identifyBatch(batch: Found[]) {
-    let keys: (string | null)[];
+    let reply: IdentifyReply;
     try {
-      keys = await this.identify(
+      reply = await this.identify(
         batch.map((f) => ({ kind: f.kind, raw: f.raw })),
         this.phoneRegion(),
       );
@@ -253,10 +261,11 @@ export class ConsentOverlay {
     }
     if (this.destroyed) return;
     const started = performance.now();
-    // The background batched these already: what is new is asked about at once.
+    for (const a of reply.answers) this.answers.set(a.key, a);
+    // The background batched these already: what it had no answer for is asked about at once.
     const unanswered = new Map<string, Identifier>();
     batch.forEach((f, i) => {
-      const key = keys[i] ?? null;
+      const key = reply.keys[i] ?? null;
       this.inFlight.delete(shownAs(f));
       this.keys.set(shownAs(f), key);
       if (key && !this.answers.has(key)) unanswered.set(key, identifierOf(key));

@@ -3,7 +3,7 @@
  * popup→content). Every receiver validates what it gets: a message is input like any other.
  */
 import * as v from 'valibot';
-import type { Answers } from '../background/lookup-service';
+import type { Answer, Answers } from '../background/lookup-service';
 import type { Verdict } from './consent-summary';
 
 const IdentifierSchema = v.variant('kind', [
@@ -49,11 +49,15 @@ export const IdentifyMessageSchema = v.strictObject({
 });
 export type IdentifyMessage = v.InferOutput<typeof IdentifyMessageSchema>;
 /**
- * One entry per candidate, in order: the key of its identifier ("email:ana@example.com",
+ * `keys`: one entry per candidate, in order: the key of its identifier ("email:ana@example.com",
  * "phone:+4930123456"), or null when it is none. Keys, not objects: a page of 100,000 rows gets
- * 100,000 of them.
+ * 100,000 of them. `answers`: the fresh answers the background has cached about those keys (the
+ * rest are asked for with a look-up), so a row of people seen before costs one message.
  */
-export type IdentifyReply = (string | null)[];
+export interface IdentifyReply {
+  keys: (string | null)[];
+  answers: Answer[];
+}
 
 /** popup → content: who is on this page, and who lacks consent? (`refresh` asks the ledger again first) */
 export const SummaryMessageSchema = v.strictObject({

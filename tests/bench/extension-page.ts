@@ -7,7 +7,7 @@
  * Also the baseline: a naive full-document TreeWalker over every text node with regexes.
  */
 import { AnswerCache } from '../../components/background/answer-cache';
-import { answerIdentify } from '../../components/background/identify';
+import { replyToIdentify } from '../../components/background/identify';
 import { LookupBatcher } from '../../components/background/lookup-batcher';
 import { LookupService, type Answers } from '../../components/background/lookup-service';
 import type { Ask, Identify } from '../../components/content/consent-overlay';
@@ -60,7 +60,7 @@ function background(scope: DedicatedWorkerGlobalScope) {
   scope.onmessage = async ({ data }: MessageEvent<Request>) => {
     const answers =
       'identify' in data
-        ? answerIdentify(data.identify)
+        ? await replyToIdentify(data.identify, (ids) => service.saved(ids))
         : await service.lookup(data.lookup.identifiers, data.lookup.force);
     scope.postMessage({ id: data.id, answers, ledgerAsked });
   };
@@ -160,14 +160,17 @@ const api = {
   /** Answers the overlay has, and how many digests the ledger was asked for in all. */
   answered: () => ({ answers: current!.page.overlay.answers.size, ledgerAsked: ledgerAskedSeen }),
 
-  /** Resolves with the time (ms after `since`) a badge for `key` is on screen. */
+  /**
+   * Resolves with the time (ms after `since`) a badge for `key` is on screen: checked at each
+   * frame, and timed once the frame that draws it is over.
+   */
   badgeFor(key: string, since: number, timeoutMs = 5_000): Promise<number> {
     return new Promise((resolve, reject) => {
       const until = since + timeoutMs;
       const check = () => {
         for (const b of badges())
           if ((b as HTMLElement).dataset.key === key && b.getBoundingClientRect().width > 0)
-            return resolve(performance.now() - since);
+            return void setTimeout(() => resolve(performance.now() - since), 0);
         if (performance.now() > until) return reject(new Error(`no badge for ${key}`));
         requestAnimationFrame(check);
       };
