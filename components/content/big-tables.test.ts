@@ -69,4 +69,19 @@ describe('BigTables', () => {
     expect(rowsOf(tables.visible(60))).toEqual([0, 2]);
     expect(tables.delete(document.createElement('a'))).toBe(false);
   });
+
+  it('finds rows prepended in a block, and steps over rows without anyone on them', () => {
+    const { body, links } = table(400);
+    const tables = new BigTables();
+    // Only every other row shows someone; rows 0-99 are taken in after the rest, as a page of
+    // results prepended to the list is.
+    for (const a of links.slice(100))
+      if (Number(a.closest('tr')!.dataset.i) % 2 === 0) tables.add(a);
+    for (const a of links.slice(0, 100))
+      if (Number(a.closest('tr')!.dataset.i) % 2 === 0) tables.add(a);
+    expect(rowsOf(tables.visible(100))).toEqual([0, 2, 4]);
+    for (const a of links.slice(0, 4)) tables.delete(a);
+    body.children[0]!.remove();
+    expect(rowsOf(tables.visible(100))).toEqual([4]);
+  });
 });

@@ -2,13 +2,10 @@
  * Which anchors in big tables are on screen, without an IntersectionObserver target per anchor:
  * with tens of thousands of targets, Chromium's per-frame intersection work alone took seconds
  * (`npm run bench:ext`, BENCH_TRACE). Table rows are laid out in document order, top to bottom,
- * so the rows on screen are found by a binary search over the rows kept in document order.
+ * so the rows on screen are found by a binary search over the body's own rows, read from the
+ * page each time: no copy of the rows is kept in order (rebuilding one after 100 rows were
+ * prepended to 10,000 took ~2 ms a frame, keeping one in order by comparing positions more).
  * Small tables (and virtual lists, which keep few rows) stay with the observer.
- *
- * The order is kept without comparing positions (compareDocumentPosition walks siblings from the
- * first: milliseconds for 100 rows prepended to 10,000): a row that follows the last one within a
- * few siblings is appended, anything else marks the table for one pass over its rows at the next
- * read.
  */
 
 import { firstReachingTop } from './visible-blocks';
@@ -16,26 +13,9 @@ import { firstReachingTop } from './visible-blocks';
 /** A table body with at least this many rows is big. */
 export const BIG_TABLE_ROWS = 200;
 
-interface Table {
-  rows: Element[];
-  anchors: Map<Element, Set<Element>>;
-  /** Rows came out of order, or left: `rows` is read again from the body at the next read. */
-  stale: boolean;
-}
-
-/** How far past the last row a new row is looked for before the table is marked stale. */
-const NEAR = 8;
-
-/** Whether `row` comes after `last` within NEAR siblings. */
-function justAfter(last: Element, row: Element): boolean {
-  let next = last.nextElementSibling;
-  for (let i = 0; next && i < NEAR; i++, next = next.nextElementSibling)
-    if (next === row) return true;
-  return false;
-}
-
 export class BigTables {
-  private tables = new Map<Element, Table>();
+  /** Per big table body, the anchors of each of its rows that has any. */
+  private tables = new Map<Element, Map<Element, Set<Element>>>();
   private rowOf = new Map<Element, Element>();
   private smallSeen = new WeakMap<Element, number>();
 
@@ -44,15 +24,10 @@ export class BigTables {
     const row = anchor.closest('tr');
     const body = row?.parentElement;
     if (!row || !body || !this.isBig(body)) return false;
-    let table = this.tables.get(body);
-    if (!table) this.tables.set(body, (table = { rows: [], anchors: new Map(), stale: false }));
-    let set = table.anchors.get(row);
-    if (!set) {
-      table.anchors.set(row, (set = new Set()));
-      const last = table.rows[table.rows.length - 1];
-      if (!table.stale && (!last || justAfter(last, row))) table.rows.push(row);
-      else table.stale = true;
-    }
+    let rows = this.tables.get(body);
+    if (!rows) this.tables.set(body, (rows = new Map()));
+    let set = rows.get(row);
+    if (!set) rows.set(row, (set = new Set()));
     set.add(anchor);
     this.rowOf.set(anchor, row);
     return true;
@@ -79,12 +54,13 @@ export class BigTables {
     const row = this.rowOf.get(anchor);
     if (!row) return false;
     this.rowOf.delete(anchor);
-    const table = this.tables.get(row.parentElement!) ?? this.find(row);
-    const set = table?.anchors.get(row);
-    set?.delete(anchor);
-    if (table && set && set.size === 0) {
-      table.anchors.delete(row);
-      table.stale = true;
+    for (const [body, rows] of this.tables) {
+      const set = rows.get(row);
+      if (!set) continue;
+      set.delete(anchor);
+      if (set.size === 0) rows.delete(row);
+      if (rows.size === 0) this.tables.delete(body);
+      break;
     }
     return true;
   }
@@ -92,25 +68,19 @@ export class BigTables {
   /** The anchors of rows that are within the window's height now (reads layout). */
   visible(viewportHeight: number): Element[] {
     const out: Element[] = [];
-    for (const [body, table] of this.tables) {
-      if (table.stale) {
-        table.rows = [];
-        for (const r of body.children) if (table.anchors.has(r)) table.rows.push(r);
-        table.stale = false;
-      }
+    for (const [body, rows] of this.tables) {
+      if (!body.isConnected) continue;
       const box = body.getBoundingClientRect();
-      if (box.bottom <= 0 || box.top >= viewportHeight || !body.isConnected) continue;
-      for (let i = firstReachingTop(table.rows); i < table.rows.length; i++) {
-        const r = table.rows[i]!.getBoundingClientRect();
+      if (box.bottom <= 0 || box.top >= viewportHeight) continue;
+      const children = body.children;
+      for (let i = firstReachingTop(children); i < children.length; i++) {
+        const row = children[i]!;
+        const r = row.getBoundingClientRect();
         if (r.top >= viewportHeight) break;
-        if (r.height > 0) for (const a of table.anchors.get(table.rows[i]!)!) out.push(a);
+        const anchors = rows.get(row);
+        if (anchors && r.height > 0) for (const a of anchors) out.push(a);
       }
     }
     return out;
-  }
-
-  private find(row: Element): Table | undefined {
-    for (const table of this.tables.values()) if (table.anchors.has(row)) return table;
-    return undefined;
   }
 }

@@ -12,8 +12,8 @@ const PHONE_IN_TEXT = /(?:\+|\(\d)[\d\s().-]{6,20}\d/g;
 export function candidateOf(el: Element, adapter: CrmAdapter): Candidate | null {
   if (el instanceof HTMLAnchorElement) {
     const href = el.getAttribute('href') ?? '';
-    if (/^mailto:/i.test(href)) return { kind: 'email', raw: href, anchor: el };
-    if (/^tel:/i.test(href)) return { kind: 'phone', raw: href, anchor: el };
+    const kind = isContactLink(href);
+    if (kind) return { kind, raw: href, anchor: el };
   }
   const address = el.getAttribute('data-email-address');
   if (address) return { kind: 'email', raw: address, anchor: el };
@@ -39,18 +39,30 @@ const SKIP_TAGS = new Set([
  * Whether text inside `el` is not scanned: it is code, an editor, a link already read
  * (mailto:, tel:, data-email-address), or our own layer. A few cheap tests, not a selector match.
  */
-export function skipsText(el: Element): boolean {
-  if (SKIP_TAGS.has(el.localName) || el.hasAttribute('data-email-address')) return true;
-  if (el.localName === 'a') return /^(?:mailto|tel):/i.test(el.getAttribute('href') ?? '');
+export function skipsText(el: Element, name = el.localName, bare = !el.hasAttributes()): boolean {
+  if (SKIP_TAGS.has(name)) return true;
+  // An element without attributes is no link, no address and not editable.
+  if (bare) return false;
+  if (el.hasAttribute('data-email-address')) return true;
+  if (name === 'a') return isContactLink(el.getAttribute('href') ?? '') !== null;
   const editable = el.getAttribute('contenteditable');
   return editable === '' || editable?.toLowerCase() === 'true';
 }
+
+/** What a link's href reaches: an address (mailto:), a number (tel:), or neither. */
+function isContactLink(href: string): 'email' | 'phone' | null {
+  const scheme = href.slice(0, 7).toLowerCase();
+  return scheme === 'mailto:' ? 'email' : scheme.startsWith('tel:') ? 'phone' : null;
+}
+
+/** Every email has an "@", every phone match starts with "+" or "(": else no regex is run. */
+const mayHoldIdentifier = (text: string) =>
+  text.includes('@') || text.includes('+') || text.includes('(');
 
 /** Identifiers in the text of one text node, anchored on its parent element. */
 export function candidatesInText(node: Text, out: Candidate[]): void {
   const text = node.data;
   const hasAt = text.includes('@');
-  // Every phone match starts with "+" or "(": a text without them needs no regular expression.
   const mayBePhone = text.includes('+') || text.includes('(');
   if (!hasAt && !mayBePhone) return;
   const parent = node.parentElement;
@@ -98,6 +110,8 @@ export function* walkCandidates(
   for (let node: Node | null = first; node; node = walker.nextNode()) {
     if ((++n & 255) === 0) yield;
     if (node.nodeType === Node.TEXT_NODE) {
+      // Most text holds no "@", "+" or "(": passed over before anything else is read.
+      if (!mayHoldIdentifier((node as Text).data)) continue;
       const parent = node.parentElement;
       if (quiet && parent && !quiet.contains(parent)) quiet = null;
       if (!quiet) candidatesInText(node as Text, out);
@@ -106,17 +120,19 @@ export function* walkCandidates(
     const el = node as Element;
     onElement?.(el);
     const name = el.localName;
+    // Most elements of a list (cells, spans) have no attributes: one call tells.
+    const bare = !el.hasAttributes();
     if (
       name === 'a' ||
       name === 'input' ||
-      el.hasAttribute('data-email-address') ||
+      (!bare && el.hasAttribute('data-email-address')) ||
       (fields !== null && el.matches(fields))
     ) {
       const c = candidateOf(el, adapter);
       if (c) out.push(c);
     }
     if (quiet && !quiet.contains(el)) quiet = null;
-    if (!quiet && skipsText(el)) quiet = el;
+    if (!quiet && skipsText(el, name, bare)) quiet = el;
     if (onShadow && name.includes('-') && el.shadowRoot) onShadow(el.shadowRoot);
   }
 }

@@ -221,7 +221,8 @@ export class PageScanner {
     for (const node of this.pending) {
       this.pending.delete(node);
       if (!(node instanceof Element) || !node.isConnected) continue;
-      if (node.closest('consentry-overlay')) continue;
+      // Our own layer (a child of <html> with nothing but its shadow root) is never read.
+      if (node.localName === 'consentry-overlay') continue;
       // The root rescanned after a huge batch may be <html>, which has no parent.
       const parent = node.parentElement;
       let above: Element | null = null;
