@@ -3,9 +3,9 @@
  * (about 110k elements) and a 50,000-row one. For each: the initial scan (what is on screen
  * when the script starts, read at once so the first badges need nothing else), the full pass over
  * the page in time slices (main-thread time, and wall time with its yields), the time to take in
- * 100 appended rows, the time from a row appearing (the frame that draws it is over) to its badge
- * appearing the same way (answers warm in IndexedDB), and the longest task while the script
- * works — each next to a naive full-document TreeWalker + regex scan of the same page, measured
+ * a batch of 100 appended rows (median of five batches), the time from a row appearing (the
+ * frame that draws it is over) to its badge appearing the same way (answers warm in IndexedDB),
+ * and the longest task while the script works — each next to a naive full-document TreeWalker + regex scan of the same page, measured
  * in the same run. The first round of each page fills the cache; later rounds reload the page
  * (warm) and are the ones reported, as medians. Ends with one JSON line.
  * BENCH_ROUNDS sets the warm rounds (default 5), BENCH_ROWS the pages ("10000,50000").
@@ -107,6 +107,7 @@ interface Round {
   slices: number;
   found: number;
   batchMs: number;
+  batchMaxMs: number;
   batchScanMs: number;
   repliesMs: number;
   badgeMs: number;
@@ -117,7 +118,10 @@ interface Round {
   ledgerAsked: number;
 }
 
-/** One page load: naive scans, then the content script, then 100 appended rows. */
+/** Rows each round appends (in batches of 100). */
+const extraRows = 500;
+
+/** One page load: naive scans, then the content script, then five batches of 100 appended rows. */
 async function round(page: Page, rows: number): Promise<Round> {
   await page.goto(`${ORIGIN}/contacts?rows=${rows}`, { waitUntil: 'load', timeout: 120_000 });
   await page.bringToFront();
@@ -129,9 +133,13 @@ async function round(page: Page, rows: number): Promise<Round> {
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200))),
       ),
   );
-  const extra = Array.from({ length: 100 }, (_, k) => row(rows + k)).join('');
+  // Five batches of 100 new rows: the first also times its badge and the long tasks around it;
+  // the batch time is the median of the five (one batch alone is at the mercy of a GC pause).
+  const extras = Array.from({ length: extraRows / 100 }, (_, b) =>
+    Array.from({ length: 100 }, (_, k) => row(rows + b * 100 + k)).join(''),
+  );
   return page.evaluate(
-    async ({ rows, extra }) => {
+    async ({ rows, extras }) => {
       const bench = (window as unknown as { bench: BenchApi }).bench;
       const naive = [bench.naive().ms, bench.naive().ms, bench.naive().ms].sort(
         (a, b) => a - b,
@@ -151,7 +159,7 @@ async function round(page: Page, rows: number): Promise<Round> {
       // 100 new rows at the top, in one task, as a CRM appends a page of results.
       const tbody = document.getElementById('rows')!;
       const template = document.createElement('template');
-      template.innerHTML = extra;
+      template.innerHTML = extras[0]!;
       performance.mark('consentry:append');
       const before = bench.stats().busyMs;
       const repliesBefore = bench.repliesMs();
@@ -189,6 +197,21 @@ async function round(page: Page, rows: number): Promise<Round> {
       for (let i = 0; i < tasks.length; i += 2)
         if (tasks[i]! < t0) beforeAppend = Math.max(beforeAppend, tasks[i + 1]!);
         else afterAppend = Math.max(afterAppend, tasks[i + 1]!);
+      const batches = [batchMs];
+      for (let b = 1; b < extras.length; b++) {
+        const more = document.createElement('template');
+        more.innerHTML = extras[b]!;
+        const [scanBefore, repliesAt] = [bench.stats().busyMs, bench.repliesMs()];
+        tbody.prepend(more.content);
+        const drawn = bench.badgeFor(
+          `email:person${rows + b * 100}@example.com`,
+          performance.now(),
+        );
+        await bench.idle();
+        await drawn;
+        batches.push(bench.stats().busyMs - scanBefore + bench.repliesMs() - repliesAt);
+      }
+      batches.sort((a, b) => a - b);
       return {
         rowMs,
         rowShownMs,
@@ -201,7 +224,8 @@ async function round(page: Page, rows: number): Promise<Round> {
         wallMs: first.wallMs,
         slices: first.slices,
         found: first.found,
-        batchMs,
+        batchMs: batches[batches.length >> 1]!,
+        batchMaxMs: batches[batches.length - 1]!,
         batchScanMs: scanMs,
         repliesMs,
         badgeMs,
@@ -210,7 +234,7 @@ async function round(page: Page, rows: number): Promise<Round> {
         ledgerAsked: asked,
       };
     },
-    { rows, extra },
+    { rows, extras },
   );
 }
 
@@ -237,7 +261,11 @@ async function main() {
     const warm: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) warm.push(await round(page, rows));
     const m = (k: keyof Round) => median(warm.map((r) => r[k]));
-    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    // The page as loaded: the rows the rounds appended are not counted.
+    const elements = await page.evaluate(
+      (appended) => document.getElementsByTagName('*').length - appended,
+      extraRows * 11,
+    );
     const r = {
       rows,
       elements,
@@ -257,6 +285,7 @@ async function main() {
       batch100Ms: m('batchMs'),
       batchRatio: m('batchMs') / m('naiveMs'),
       batch100ScanMs: m('batchScanMs'),
+      batch100MaxMs: Math.max(...warm.map((x) => x.batchMaxMs)),
       badgeMs: m('badgeMs'),
       rowLaidOutMs: m('rowMs'),
       rowShownMs: m('rowShownMs'),
@@ -291,7 +320,9 @@ async function main() {
     console.log(
       `  100 appended rows (scanner + the replies about them) ${r.batch100Ms.toFixed(2)} ms (${r.batchRatio.toFixed(3)}x; target < 2 ms)`,
     );
-    console.log(`    of which the scanner's slices ${r.batch100ScanMs.toFixed(2)} ms`);
+    console.log(
+      `    (median of 5 batches a round; the slowest of all ${r.batch100MaxMs.toFixed(2)} ms; the first batch's scanner slices ${r.batch100ScanMs.toFixed(2)} ms)`,
+    );
     console.log(
       `  row appended to laid out ${f(r.rowLaidOutMs)} ms, to shown (its frame over) ${f(r.rowShownMs)} ms (the page's own cost)`,
     );
