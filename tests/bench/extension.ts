@@ -384,6 +384,21 @@ async function trace(browser: Browser, page: Page, rows: number) {
     console.log(`${ms.toFixed(1).padStart(9)} ms  ${name}`);
   // The script's working time: from its start to the 100 rows appended (marked by round()).
   const mark = (name: string) => events.find((e) => e.name === name)?.ts ?? NaN;
+  /** The event kinds a task spent most time in (garbage collections included), costliest first. */
+  const within = (task: TraceEvent, top: number) => {
+    const inside = new Map<string, number>();
+    for (const e of complete)
+      if (e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!) {
+        const fn = e.args?.data?.functionName;
+        const name = e.name === 'FunctionCall' && fn ? `FunctionCall ${fn}` : e.name;
+        inside.set(name, (inside.get(name) ?? 0) + e.dur! / 1000);
+      }
+    return [...inside]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+      .join(', ');
+  };
   const [from, to] = [mark('consentry:start'), mark('consentry:append')];
   const longest = (label: string, from: number, to: number) => {
     const tasks = complete
@@ -391,20 +406,10 @@ async function trace(browser: Browser, page: Page, rows: number) {
       .sort((a, b) => b.dur! - a.dur!)
       .slice(0, 6);
     console.log(`longest tasks ${label}, and what ran in them:`);
-    for (const task of tasks) {
-      const inside = new Map<string, number>();
-      for (const e of complete)
-        if (e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!) {
-          const fn = e.args?.data?.functionName;
-          const name = e.name === 'FunctionCall' && fn ? `FunctionCall ${fn}` : e.name;
-          inside.set(name, (inside.get(name) ?? 0) + e.dur! / 1000);
-        }
-      const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    for (const task of tasks)
       console.log(
-        `  ${(task.dur! / 1000).toFixed(1)} ms at +${((task.ts - from) / 1000).toFixed(0)} ms: ` +
-          top.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', '),
+        `  ${(task.dur! / 1000).toFixed(1)} ms at +${((task.ts - from) / 1000).toFixed(0)} ms: ${within(task, 10)}`,
       );
-    }
   };
   longest('while the script works (before the append)', from, to);
   longest('after the append (the page relays itself out too)', to, Infinity);
@@ -417,20 +422,10 @@ async function trace(browser: Browser, page: Page, rows: number) {
           e.ts < to + 2e6 &&
           e.dur! > 500,
       )
-      .sort((a, b) => a.ts - b.ts)) {
-      const inside = new Map<string, number>();
-      for (const e of complete)
-        if (e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!) {
-          const fn = e.args?.data?.functionName;
-          const name = e.name === 'FunctionCall' && fn ? `FunctionCall ${fn}` : e.name;
-          inside.set(name, (inside.get(name) ?? 0) + e.dur! / 1000);
-        }
-      const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      .sort((a, b) => a.ts - b.ts))
       console.log(
-        `  +${((task.ts - to) / 1000).toFixed(0)} ${(task.dur! / 1000).toFixed(1)} ms: ` +
-          top.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', '),
+        `  +${((task.ts - to) / 1000).toFixed(0)} ${(task.dur! / 1000).toFixed(1)} ms: ${within(task, 5)}`,
       );
-    }
   }
   process.exit(0);
 }
