@@ -101,6 +101,12 @@ describe('CRM extension in Chromium', { timeout: 30_000 }, () => {
           // Never colour alone: the verdict is in the accessible name.
           expect(await b.getAttribute('aria-label')).toMatch(/Consent given|No consent|withdrawn/);
         }
+        // The layer is in the top layer (a manual popover), above the CRM's own fixed headers.
+        expect(
+          await page.evaluate(() =>
+            document.querySelector('consentry-overlay')!.matches(':popover-open'),
+          ),
+        ).toBe(true);
       } finally {
         await page.close();
       }
