@@ -1,6 +1,11 @@
-/** Styles of the overlay layer, applied in its shadow root as a constructable stylesheet. */
+/**
+ * Styles of the overlay layer, applied in its shadow root as a constructable stylesheet. The
+ * host's own are `!important`: between a page and a shadow root, the page's normal rules win but
+ * the shadow root's important ones do, so no page rule (`[popover]{display:none}`, rules on
+ * unknown elements) can hide or move the layer.
+ */
 export const OVERLAY_CSS = `
-:host{all:initial;position:fixed;inset:0;pointer-events:none;contain:strict;z-index:2147483000}
+:host{all:initial!important;display:block!important;position:fixed!important;inset:0!important;pointer-events:none!important;contain:strict!important;z-index:2147483000!important;visibility:visible!important;opacity:1!important}
 .layer{position:fixed;inset:0;pointer-events:none;z-index:2147483000;font:12px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .badge{position:fixed;pointer-events:auto;display:inline-flex;align-items:center;gap:3px;height:18px;padding:0 6px;border-radius:9px;border:1px solid;font:600 11px/16px system-ui,sans-serif;cursor:pointer;white-space:nowrap;box-shadow:0 1px 2px rgb(0 0 0/.15)}
 .badge:focus-visible,.pop button:focus-visible,.dialog button:focus-visible{outline:2px solid #1b1f24;outline-offset:2px}
