@@ -128,8 +128,10 @@ export class ConsentOverlay {
         this.found.set(f.anchor, [f]);
         if (!this.tables.add(f.anchor)) this.intersection.observe(f.anchor);
       }
-      const key = this.keys.get(shownAs(f));
-      if (key === undefined) this.queueIdentify(f);
+      // What it shows, as one string: made once here (100,000 of them on a 50,000-row list).
+      const seen = shownAs(f);
+      const key = this.keys.get(seen);
+      if (key === undefined) this.queueIdentify(f, seen);
       else if (key && !this.answers.has(key)) this.queueAsk(identifierOf(key));
     }
     this.schedule();
@@ -223,8 +225,7 @@ export class ConsentOverlay {
 
   private destroyed = false;
 
-  private queueIdentify(f: Found) {
-    const seen = shownAs(f);
+  private queueIdentify(f: Found, seen: string) {
     if (this.inFlight.has(seen)) return;
     // Longer than any identifier: none, without asking.
     if (f.raw.length > MAX_RAW) return void this.keys.set(seen, null);
@@ -237,24 +238,25 @@ export class ConsentOverlay {
       const started = performance.now();
       this.identifyQueued = false;
       if (this.destroyed) return;
-      const batch = [...this.identifying.values()];
+      const batch = [...this.identifying];
       this.identifying.clear();
-      for (const f of batch) this.inFlight.add(shownAs(f));
+      for (const [seen] of batch) this.inFlight.add(seen);
       for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE)
         void this.identifyBatch(batch.slice(i, i + MAX_PER_MESSAGE));
       this.stats.busyMs += performance.now() - started;
     });
   }
 
-  private async identifyBatch(batch: Found[]) {
+  /** Sends texts to be identified, each with what it shows as one string (shownAs). */
+  private async identifyBatch(batch: [seen: string, found: Found][]) {
     let reply: IdentifyReply;
     try {
       reply = await this.identify(
-        batch.map((f) => ({ kind: f.kind, raw: f.raw })),
+        batch.map(([, f]) => ({ kind: f.kind, raw: f.raw })),
         this.phoneRegion(),
       );
     } catch {
-      for (const f of batch) this.inFlight.delete(shownAs(f));
+      for (const [seen] of batch) this.inFlight.delete(seen);
       if (!this.destroyed)
         this.state.notice.value =
           'Consentry could not read this page: reload it, or check its options.';
@@ -265,10 +267,10 @@ export class ConsentOverlay {
     for (const a of reply.answers) this.answers.set(a.key, a);
     // The background batched these already: what it had no answer for is asked about at once.
     const unanswered = new Map<string, Identifier>();
-    batch.forEach((f, i) => {
+    batch.forEach(([seen], i) => {
       const key = reply.keys[i] ?? null;
-      this.inFlight.delete(shownAs(f));
-      this.keys.set(shownAs(f), key);
+      this.inFlight.delete(seen);
+      this.keys.set(seen, key);
       if (key && !this.answers.has(key)) unanswered.set(key, identifierOf(key));
     });
     this.schedule();
