@@ -50,39 +50,46 @@ export class LookupService {
    * of people answered before needs no second message.
    */
   async saved(identifiers: Identifier[]): Promise<Answer[]> {
-    const unique = [...new Map(identifiers.map((id) => [keyOf(id), id])).values()];
-    const digests = await Promise.all(unique.map(identifierDigest));
-    const saved = await this.cache.getMany(digests).catch(() => []);
-    const out: Answer[] = [];
-    unique.forEach((identifier, i) => {
-      const cached = saved[i];
-      if (cached && this.fresh(cached, false))
-        out.push({
-          key: keyOf(identifier),
-          result: cached.result,
-          fetchedAt: cached.fetchedAt,
-          stale: false,
-        });
-    });
-    return out;
+    const { unique, saved } = await this.recall(identifiers);
+    return unique.flatMap((identifier, i) => this.freshAnswer(identifier, saved[i], false) ?? []);
   }
 
-  async lookup(identifiers: Identifier[], force = false): Promise<Answers> {
-    let problem: Answers['problem'] = null;
-    const fresh: { result: LookupResult; fetchedAt: number }[] = [];
-    // One question per identifier, however often the page repeats it.
+  /** Each identifier once (however often the page repeats it), its digest and its cached answer. */
+  private async recall(identifiers: Identifier[]) {
     const unique = [...new Map(identifiers.map((id) => [keyOf(id), id])).values()];
     const digests = await Promise.all(unique.map(identifierDigest));
     const saved = await this.cache
       .getMany(digests)
       .catch(() => digests.map((): CachedAnswer | undefined => undefined));
+    return { unique, digests, saved };
+  }
+
+  /** The cached answer as a fresh one, if it may be given without asking the ledger. */
+  private freshAnswer(
+    identifier: Identifier,
+    cached: CachedAnswer | undefined,
+    force: boolean,
+  ): Answer | null {
+    if (!cached || !this.fresh(cached, force)) return null;
+    return {
+      key: keyOf(identifier),
+      result: cached.result,
+      fetchedAt: cached.fetchedAt,
+      stale: false,
+    };
+  }
+
+  async lookup(identifiers: Identifier[], force = false): Promise<Answers> {
+    let problem: Answers['problem'] = null;
+    const fresh: { result: LookupResult; fetchedAt: number }[] = [];
+    const { unique, digests, saved } = await this.recall(identifiers);
     const answered = await Promise.all(
       unique.map(async (identifier, i): Promise<Answer> => {
         const key = keyOf(identifier);
         const digest = digests[i]!;
         const cached = saved[i];
-        if (cached && this.fresh(cached, force))
-          return { key, result: cached.result, fetchedAt: cached.fetchedAt, stale: false };
+        const kept = this.freshAnswer(identifier, cached, force);
+        if (kept) return kept;
         try {
           const result = await this.batcher.get(digest);
           this.down = false;
