@@ -7,6 +7,7 @@ import type { PurposeId } from '../../lib/ids';
 import { mayContact, purposeLabel, purposesFor } from '../shared/consent-summary';
 import type { CrmAdapter } from './adapter';
 import type { ConsentOverlay } from './consent-overlay';
+import { isContactLink } from './find-candidates';
 
 export interface GuardOptions {
   adapter: CrmAdapter;
@@ -35,13 +36,12 @@ export function installActionGuard(doc: Document, o: GuardOptions, signal: Abort
       return;
     }
     const href = target.getAttribute('href') ?? '';
+    const link = isContactLink(href);
     const kind: 'email' | 'phone' =
-      /^mailto:/i.test(href) ||
-      (o.adapter.actions?.email && target.matches(o.adapter.actions.email))
-        ? 'email'
-        : 'phone';
+      link ??
+      (o.adapter.actions?.email && target.matches(o.adapter.actions.email) ? 'email' : 'phone');
     // A link is what the scanner found there (its href), identified as the overlay knows it.
-    const key = /^(mailto|tel):/i.test(href)
+    const key = link
       ? o.overlay.keyFor({ kind, raw: href, anchor: target })
       : o.recordIdentifier(kind);
     if (!key) return;

@@ -50,7 +50,7 @@ export function skipsText(el: Element, name = el.localName, bare = !el.hasAttrib
 }
 
 /** What a link's href reaches: an address (mailto:), a number (tel:), or neither. */
-function isContactLink(href: string): 'email' | 'phone' | null {
+export function isContactLink(href: string): 'email' | 'phone' | null {
   const scheme = href.slice(0, 7).toLowerCase();
   return scheme === 'mailto:' ? 'email' : scheme.startsWith('tel:') ? 'phone' : null;
 }
