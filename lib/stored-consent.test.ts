@@ -97,6 +97,18 @@ describe('parseStoredConsent', () => {
       decidedAt: 0,
       purposes: [],
     });
+    // CI later found a valid record whose prototype was an array ([0]): valibot reads the
+    // inherited "0" as an extra key; the widget now takes only plain objects, as storage gives.
+    agrees(
+      Object.assign(Object.create([0]) as object, {
+        v: 1,
+        id: 'a-_-0__A',
+        policyVersion: 'A',
+        regime: 'gdpr',
+        decidedAt: 0,
+        purposes: { necessary: { granted: true, method: 'save', at: 1, gpc: false } },
+      }),
+    );
   });
 
   it.each([

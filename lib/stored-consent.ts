@@ -37,8 +37,12 @@ export interface StoredConsent {
 
 type Plain = Record<string, unknown>;
 
+/** An object as storage gives one back: no array, nothing inherited beyond Object's own. */
 const isPlain = (x: unknown): x is Plain =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
+  typeof x === 'object' &&
+  x !== null &&
+  !Array.isArray(x) &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(x));
 
 /** Exactly these keys, no more, no fewer. */
 const hasKeys = (x: Plain, keys: string[]) => {
