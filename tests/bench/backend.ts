@@ -1,13 +1,22 @@
 /**
  * npm run bench:backend — one run, 50 connections (autocannon), each figure next to a bare Hono
  * hello-world measured in the same run: durable consent writes, look-ups of 50 digests against 1M
- * events, and the same look-ups against 10k events. Rounds are interleaved; medians are printed.
- * Ends with one JSON line. BENCH_SECONDS, BENCH_ROUNDS and BENCH_EVENTS shorten it.
+ * events, and the same look-ups against 10k events; then two reference points on the same stack
+ * (ceiling-server.ts): a bare server answering a real look-up's bytes, and a minimal durable
+ * insert with group commit. Rounds are interleaved; medians are printed. Ends with one JSON line.
+ * BENCH_SECONDS, BENCH_ROUNDS and BENCH_EVENTS shorten it.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
@@ -136,9 +145,12 @@ async function main() {
   await warm(small.dir);
   const bigBodies = await lookupBodies(PEOPLE_BIG);
   const smallBodies = await lookupBodies(PEOPLE_SMALL);
-  const runs: Record<'baseline' | 'write' | 'lookup1m' | 'lookup10k', { rps: number; p50: number; p99: number; errors: number }[]> = {
-    baseline: [], write: [], lookup1m: [], lookup10k: [],
+  const runs: Record<'baseline' | 'write' | 'lookup1m' | 'lookup10k' | 'lookupBytes' | 'insert', { rps: number; p50: number; p99: number; errors: number }[]> = {
+    baseline: [], write: [], lookup1m: [], lookup10k: [], lookupBytes: [], insert: [],
   }; // prettier-ignore
+  const scratch = mkdtempSync(join(tmpdir(), 'consentry-bench-ceiling-'));
+  const lookupBytes = join(scratch, 'lookup-response.json');
+  let responseSize = 0;
   for (let round = 1; round <= ROUNDS; round++) {
     process.stderr.write(`round ${round}/${ROUNDS}\n`);
     const hello = await start(['--import', 'tsx', 'tests/bench/hello-server.ts'], { PORT: '0' });
@@ -160,6 +172,18 @@ async function main() {
       }),
     );
     let k = 0;
+    if (round === 1) {
+      // One real answer to a look-up of 50 digests: the reference server answers these bytes.
+      const response = await fetch(`${bigServer.url}/v1/lookup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${big.keys.reader}` },
+        body: bigBodies[0],
+      });
+      if (!response.ok) throw new Error(`look-up answered ${response.status}`);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      writeFileSync(lookupBytes, bytes);
+      responseSize = bytes.length;
+    }
     runs.lookup1m.push(
       await load({
         url: `${bigServer.url}/v1/lookup`,
@@ -187,7 +211,35 @@ async function main() {
       }),
     );
     await stop(smallServer.child);
+
+    const dataDir = mkdtempSync(join(scratch, 'db-'));
+    const ceiling = await start(['--import', 'tsx', 'tests/bench/ceiling-server.ts'], {
+      PORT: '0',
+      LOOKUP_BODY: lookupBytes,
+      DATA_DIR: dataDir,
+    });
+    runs.lookupBytes.push(
+      await load({
+        url: `${ceiling.url}/lookup`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          { setupRequest: (req) => ({ ...req, body: bigBodies[k++ % bigBodies.length] }) },
+        ],
+      }),
+    );
+    runs.insert.push(
+      await load({
+        url: `${ceiling.url}/insert`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, body: eventBody() }) }],
+      }),
+    );
+    await stop(ceiling.child);
+    rmSync(dataDir, { recursive: true, force: true });
   }
+  rmSync(scratch, { recursive: true, force: true });
   const m = Object.fromEntries(
     Object.entries(runs).map(([name, rs]) => [
       name,
@@ -209,6 +261,10 @@ async function main() {
   console.log(line('consent writes (synchronous=FULL, durable)', m.write));
   console.log(line(`look-ups of 50 digests, ${BIG.toLocaleString('en')} events`, m.lookup1m));
   console.log(line(`look-ups of 50 digests, ${SMALL.toLocaleString('en')} events`, m.lookup10k));
+  const size = (responseSize / 1024).toFixed(0);
+  console.log('reference points on the same stack, same run (what the targets leave room for):');
+  console.log(line(`  bare Hono answering a look-up's ${size} kB`, m.lookupBytes));
+  console.log(line('  minimal durable insert, group commit', m.insert));
   const lookupScale = Math.round((m.lookup1m.p50 / Math.max(m.lookup10k.p50, 1)) * 100) / 100;
   const rpsScale = Math.round((m.lookup10k.rps / m.lookup1m.rps) * 100) / 100;
   console.log(
@@ -231,7 +287,11 @@ async function main() {
       lookup10kRps: Math.round(m.lookup10k.rps),
       lookup10kP99Ms: m.lookup10k.p99,
       lookup1mVs10kLatency: lookupScale,
-      errors: m.write.errors + m.lookup1m.errors + m.lookup10k.errors + m.baseline.errors,
+      lookupBytesOnlyRps: Math.round(m.lookupBytes.rps),
+      lookupBytesOnlyRatio: ratio(m.lookupBytes.rps),
+      minimalInsertRps: Math.round(m.insert.rps),
+      minimalInsertRatio: ratio(m.insert.rps),
+      errors: Object.values(m).reduce((sum, r) => sum + r.errors, 0),
     }),
   );
 }
