@@ -53,11 +53,15 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => void setTimeout(restart, 0));
     browser.runtime.onMessage.addListener(async (message: unknown) => {
       if (!v.safeParse(SummaryMessageSchema, message).success) return undefined;
-      if ((message as { refresh: boolean }).refresh) await page.overlay.refresh(true);
+      // Everyone on the page: rows of long lists not scrolled to yet are read now.
+      const { scanner, overlay } = page;
+      await scanner.readAll();
+      await overlay.settled();
+      if ((message as { refresh: boolean }).refresh) await overlay.refresh(true);
       return {
         crm: page.adapterId,
-        people: page.overlay.summary(),
-        notice: page.overlay.state.notice.value,
+        people: overlay.summary(),
+        notice: overlay.state.notice.value,
       } satisfies SummaryReply;
     });
   },

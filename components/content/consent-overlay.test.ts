@@ -73,6 +73,23 @@ afterEach(() => {
 });
 
 describe('ConsentOverlay — what the page shows, identified by the background', () => {
+  it('settles once everyone handed in is identified and answered, as the popup waits for', async () => {
+    let open!: () => void;
+    ledgerGate = new Promise((resolve) => (open = resolve));
+    const a = document.getElementById('a')!;
+    overlay.update({ added: [found(a, 'email', 'ana@example.com')], removed: [] });
+    let settled = false;
+    const waiting = overlay.settled().then(() => (settled = true));
+    await settle();
+    // Identified, but the ledger has not answered yet.
+    expect(identified).toHaveLength(1);
+    expect(settled).toBe(false);
+    expect(summaryKeys()).toEqual(['email:ana@example.com pending']);
+    open();
+    await waiting;
+    expect(summaryKeys()).toEqual(['email:ana@example.com unknown']);
+  });
+
   it('sends the text as the page shows it, and asks the ledger about the identifiers it is', async () => {
     const a = document.getElementById('a')!;
     overlay.update({

@@ -225,6 +225,19 @@ export class ConsentOverlay {
 
   private destroyed = false;
 
+  /** Texts sent to be identified whose keys and answers are not all in yet. */
+  private working = new Set<Promise<void>>();
+
+  /**
+   * Settles once every text handed in so far has its key and every key its answer (or the
+   * ledger's failure): what the popup's summary waits for after the whole page is read.
+   */
+  async settled(): Promise<void> {
+    // Texts handed in during the caller's task are sent in a microtask queued before this one.
+    await Promise.resolve();
+    while (this.working.size) await Promise.all([...this.working]);
+  }
+
   private queueIdentify(f: Found, seen: string) {
     if (this.inFlight.has(seen)) return;
     // Longer than any identifier: none, without asking.
@@ -241,8 +254,11 @@ export class ConsentOverlay {
       const batch = [...this.identifying];
       this.identifying.clear();
       for (const [seen] of batch) this.inFlight.add(seen);
-      for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE)
-        void this.identifyBatch(batch.slice(i, i + MAX_PER_MESSAGE));
+      for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE) {
+        const working = this.identifyBatch(batch.slice(i, i + MAX_PER_MESSAGE));
+        this.working.add(working);
+        void working.finally(() => this.working.delete(working));
+      }
       this.stats.busyMs += performance.now() - started;
     });
   }

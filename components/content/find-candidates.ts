@@ -83,6 +83,12 @@ export interface WalkOptions {
   onElement?: (el: Element) => void;
   /** quietAbove(root), when the caller knows it (rows added side by side share it). */
   above?: Element | null;
+  /**
+   * Asked of each element below `root` (after the element itself is read): true when its children
+   * are read elsewhere (a long list whose rows are read as they come near the screen), so the
+   * walk passes over them.
+   */
+  defer?: (el: Element) => boolean;
 }
 
 /**
@@ -97,7 +103,7 @@ export function* walkCandidates(
   root: Element | ShadowRoot,
   adapter: CrmAdapter,
   out: Candidate[],
-  { onShadow, onElement, above }: WalkOptions = {},
+  { onShadow, onElement, above, defer }: WalkOptions = {},
 ): Generator<void> {
   const fields = adapter.fields?.map((f) => f.selector).join(',') || null;
   const doc = root.ownerDocument ?? document;
@@ -134,7 +140,15 @@ export function* walkCandidates(
     if (quiet && !quiet.contains(el)) quiet = null;
     if (!quiet && skipsText(el, name, bare)) quiet = el;
     if (onShadow && name.includes('-') && el.shadowRoot) onShadow(el.shadowRoot);
+    // Past the subtree: the walk goes on from its last node.
+    if (defer && el !== root && defer(el)) walker.currentNode = lastNodeOf(el);
   }
+}
+
+/** The last node of a subtree in document order. */
+function lastNodeOf(node: Node): Node {
+  while (node.lastChild) node = node.lastChild;
+  return node;
 }
 
 /** Every candidate in `root`, at once (see walkCandidates). */

@@ -5,6 +5,7 @@ import { dynamics } from './adapters/dynamics';
 import { generic } from './adapters/generic';
 import { salesforce } from './adapters/salesforce';
 import { identify } from '../background/identify';
+import { LONG_LIST } from './long-lists';
 import { PageScanner, type Found, type ScanChange } from './page-scanner';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -142,6 +143,47 @@ describe('PageScanner — first pass', () => {
     const added = reported().added;
     expect(added).toHaveLength(300);
     expect(new Set(added).size).toBe(300);
+  });
+
+  it("reads a long list's rows as they come near the screen, and all of them when asked", async () => {
+    // 1,500 rows 20 px tall under a 768 px window scrolled by `scrollY` (happy-dom has no layout).
+    const count = LONG_LIST + 500;
+    let scrollY = 0;
+    const rows = Array.from(
+      { length: count },
+      (_, i) =>
+        `<tr id="r${i}"><td><a href="mailto:p${i}@example.com">P</a></td><td>+1 415 555 ${String(i).padStart(4, '0')}</td></tr>`,
+    );
+    document.body.innerHTML = `<h1 id="h">Contacts <a id="owner" href="mailto:owner@example.com">owner</a></h1><table><tbody>${rows.join('')}</tbody></table>`;
+    for (const el of [document.body, $('table'), $('tbody')])
+      el.getBoundingClientRect = () => new DOMRect(0, 40 - scrollY, 800, count * 20);
+    document.querySelectorAll('tr').forEach((tr, i) => {
+      for (const el of [tr, ...tr.querySelectorAll('*')])
+        el.getBoundingClientRect = () => new DOMRect(0, 40 + i * 20 - scrollY, 800, 20);
+    });
+    const rowsFound = (scanner: PageScanner) =>
+      new Set(scanner.found.map((f) => f.anchor.closest('tr')?.id).filter(Boolean));
+    const scanner = scan();
+    await scanner.ready;
+    await settle();
+    // On screen and within a window's height below it: rows 0 to 74; and what is outside the list.
+    const near = Math.ceil((2 * window.innerHeight - 40) / 20);
+    expect(rowsFound(scanner)).toEqual(new Set(Array.from({ length: near }, (_, i) => `r${i}`)));
+    expect(scanner.found.some((f) => f.anchor.id === 'owner')).toBe(true);
+    // Scrolled to row 1,000: the rows around it are read, those far above and below are not.
+    scrollY = 1000 * 20;
+    document.dispatchEvent(new Event('scroll'));
+    await expect.poll(() => rowsFound(scanner).has('r1000'), { timeout: 2000 }).toBe(true);
+    const read = rowsFound(scanner);
+    expect(read.has(`r${1000 - Math.floor(window.innerHeight / 20)}`)).toBe(true);
+    expect(read.has(`r${1000 + Math.ceil((2 * window.innerHeight) / 20)}`)).toBe(false);
+    expect(read.has('r500')).toBe(false);
+    // The whole page, as the popup asks for it: every row, each reported once.
+    await scanner.readAll();
+    expect(rowsFound(scanner).size).toBe(count);
+    const added = reported().added;
+    expect(added).toHaveLength(2 * count + 1);
+    expect(new Set(added).size).toBe(2 * count + 1);
   });
 
   it('reads no text inside code, editors or links already read, and reads on after them', async () => {

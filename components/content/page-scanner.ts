@@ -3,8 +3,10 @@
  * number as written; the background normalises them, off the page's thread): first what is on
  * screen (read at once, from the layout the page already has), then a full pass over the live
  * root in short time slices, then one batched MutationObserver for added rows, recycled rows whose
- * text or link changed, input values typed in, and open shadow roots. Every pass is idempotent:
- * an element is known by what it showed last time, and only changes are reported.
+ * text or link changed, input values typed in, and open shadow roots. The rows of long lists
+ * (LongLists) are read as they come near the screen, and all of them when the whole page is asked
+ * for (readAll). Every pass is idempotent: an element is known by what it showed last time, and
+ * only changes are reported.
  */
 import type { Candidate, CrmAdapter } from './adapter';
 import {
@@ -14,6 +16,7 @@ import {
   walkCandidates,
   type WalkOptions,
 } from './find-candidates';
+import { LongLists } from './long-lists';
 import { visibleBlocks } from './visible-blocks';
 
 /**
@@ -42,15 +45,21 @@ export class PageScanner {
   private sweepRemoved = false;
   private observer: MutationObserver;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private firstPass: Generator<void> | null = null;
-  private firstFound: Candidate[] = [];
+  /** The pass in progress: the first over the page, or the one reading the rest of long lists. */
+  private pass: Generator<void> | null = null;
+  private passFound: Candidate[] = [];
+  private lists = new LongLists();
+  /** What takes a long list out of a walk (its rows are read through `lists`). */
+  private defer = (el: Element) => this.lists.take(el);
+  private frame = 0;
+  private stopped = false;
   private idleWaiters: (() => void)[] = [];
   private firstPassDone!: () => void;
   /** Settles when the first pass over the page is over. */
   readonly ready = new Promise<void>((resolve) => (this.firstPassDone = resolve));
   /**
    * Main-thread time (ms): reading what is on screen at start (`initialMs`, identifiers found
-   * then: `initialFound`), finding identifiers in the full pass (`findMs`), and all scanning work
+   * then: `initialFound`), finding identifiers in the passes (`findMs`), and all scanning work
    * (`busyMs`, in `slices` time slices, the longest `longestSliceMs`, with the overlay updates
    * each slice hands on). For the bench.
    */
@@ -83,23 +92,74 @@ export class PageScanner {
     };
     this.doc.addEventListener('input', onInput, true);
     this.doc.addEventListener('change', onInput, true);
+    // Scrolling (the window, or any box inside it) and resizing bring rows of long lists near.
+    const win = this.doc.defaultView;
+    const onMove = () => {
+      if (this.lists.size && !this.frame && win)
+        this.frame = win.requestAnimationFrame(() => {
+          this.frame = 0;
+          this.readNearScreen();
+        });
+    };
+    const passive = { capture: true, passive: true };
+    this.doc.addEventListener('scroll', onMove, passive);
+    win?.addEventListener('resize', onMove, passive);
     signal.addEventListener('abort', () => {
+      this.stopped = true;
       this.observer.disconnect();
       if (this.timer) clearTimeout(this.timer);
+      if (this.frame) win?.cancelAnimationFrame(this.frame);
       this.doc.removeEventListener('input', onInput, true);
       this.doc.removeEventListener('change', onInput, true);
+      this.doc.removeEventListener('scroll', onMove, passive);
+      win?.removeEventListener('resize', onMove, passive);
       const removed = [...this.tracked.keys()];
       this.tracked.clear();
       this.pending.clear();
-      this.firstPass = null;
+      this.pass = null;
       this.timer = null;
       this.firstPassDone();
       for (const done of this.idleWaiters.splice(0)) done();
       if (removed.length) this.onChange({ added: [], removed });
     });
     this.readOnScreen(root);
-    this.firstPass = this.walk(root, this.firstFound);
+    this.pass = this.walk(root, this.passFound);
     this.timer = setTimeout(this.runSlice, 0);
+  }
+
+  /**
+   * Reads every row of the page's long lists not read yet (in time slices), then settles once
+   * nothing is left to scan: for what needs the whole page, as the popup's summary does.
+   */
+  async readAll(): Promise<void> {
+    await this.ready;
+    if (this.lists.size && !this.pass && !this.stopped) {
+      this.pass = this.readRest(this.passFound);
+      this.timer ??= setTimeout(this.runSlice, 0);
+    }
+    await this.idle();
+  }
+
+  private *readRest(out: Candidate[]): Generator<void> {
+    let n = 0;
+    for (const row of this.lists.rest()) {
+      this.readSubtree(row, out);
+      if ((++n & 15) === 0) yield;
+    }
+  }
+
+  /** Rows of long lists within a window's height of the screen, read now if not read yet. */
+  private readNearScreen() {
+    const win = this.doc.defaultView;
+    if (!win || this.stopped) return;
+    const started = performance.now();
+    const candidates: Candidate[] = [];
+    for (const row of this.lists.near(win.innerHeight, win.innerHeight))
+      this.readSubtree(row, candidates);
+    const added: Found[] = [];
+    this.record(candidates, added);
+    this.stats.busyMs += performance.now() - started;
+    if (added.length) this.onChange({ added, removed: [] });
   }
 
   /** What is on screen now, read and reported at once: the badges a rep sees come first. */
@@ -140,29 +200,31 @@ export class PageScanner {
     const deadline = started + SLICE_MS;
     const added: Found[] = [];
     const removed: Element[] = [];
-    if (this.firstPass) {
-      let step = this.firstPass.next();
-      while (!step.done && performance.now() < deadline) step = this.firstPass.next();
+    if (this.pass) {
+      let step = this.pass.next();
+      while (!step.done && performance.now() < deadline) step = this.pass.next();
       this.stats.findMs += performance.now() - started;
-      this.record(this.firstFound.splice(0), added);
+      this.record(this.passFound.splice(0), added);
       if (step.done) {
-        this.firstPass = null;
+        this.pass = null;
         this.firstPassDone();
       }
     }
-    if (!this.firstPass) this.drainPending(added, removed, deadline);
+    if (!this.pass) this.drainPending(added, removed, deadline);
     if (added.length || removed.length) this.onChange({ added, removed });
     const spent = performance.now() - started;
     this.stats.slices++;
     this.stats.busyMs += spent;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
-    if (this.firstPass || this.pending.size) this.timer = setTimeout(this.runSlice, 0);
+    if (this.pass || this.pending.size) this.timer = setTimeout(this.runSlice, 0);
     else for (const done of this.idleWaiters.splice(0)) done();
+    // Long lists met in this slice: their rows near the screen are read before they scroll in.
+    if (this.lists.takeFresh()) this.readNearScreen();
   };
 
-  /** Settles when nothing is left to scan (the first pass and every queued change). */
+  /** Settles when nothing is left to scan (the passes and every queued change). */
   idle(): Promise<void> {
-    if (!this.firstPass && !this.pending.size && !this.timer) return Promise.resolve();
+    if (!this.pass && !this.pending.size && !this.timer) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -170,14 +232,16 @@ export class PageScanner {
   private walk(root: Element, out: Candidate[]): Generator<void> {
     return walkCandidates(root, this.adapter, out, {
       onShadow: (shadow) => this.enterShadow(shadow, out),
+      defer: this.defer,
     });
   }
 
-  /** Candidates in one subtree, its open shadow roots included. */
+  /** Candidates in one subtree, its open shadow roots included, long lists left to `lists`. */
   private readSubtree(node: Element, out: Candidate[], options: WalkOptions = {}) {
     findCandidates(node, this.adapter, out, {
       ...options,
       onShadow: (shadow) => this.enterShadow(shadow, out),
+      defer: this.defer,
     });
   }
 
@@ -185,6 +249,7 @@ export class PageScanner {
     this.observe(shadow);
     findCandidates(shadow, this.adapter, out, {
       onShadow: (inner) => this.enterShadow(inner, out),
+      defer: this.defer,
     });
   }
 

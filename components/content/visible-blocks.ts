@@ -60,10 +60,10 @@ export function visibleBlocks(root: Element, viewport: Viewport, limit = 2000): 
 
 /**
  * The index of the first element (of a list laid out top to bottom in document order) whose
- * bottom is below the window's top, by binary search; a boxless one (hidden) is judged by the
- * next one that has a box.
+ * bottom is below `top` (the window's top by default), by binary search; a boxless one (hidden)
+ * is judged by the next one that has a box.
  */
-export function firstReachingTop(list: ArrayLike<Element>): number {
+export function firstReachingTop(list: ArrayLike<Element>, top = 0): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -71,7 +71,7 @@ export function firstReachingTop(list: ArrayLike<Element>): number {
     let probe = mid;
     let r = list[probe]!.getBoundingClientRect();
     while (r.height === 0 && probe + 1 < hi) r = list[++probe]!.getBoundingClientRect();
-    if (r.height === 0 || r.bottom > 0) hi = mid;
+    if (r.height === 0 || r.bottom > top) hi = mid;
     else lo = probe + 1;
   }
   return lo;

@@ -157,6 +157,19 @@ const api = {
   /** Waits until the scanner has nothing queued. */
   idle: () => current!.page.scanner.idle(),
 
+  /**
+   * Reads the whole page, as the popup's summary asks for it (rows of long lists not scrolled to
+   * included) and waits for every answer: main-thread time spent (scanner and replies), wall time.
+   */
+  async readAll(): Promise<{ busyMs: number; wallMs: number; found: number }> {
+    const { scanner, overlay } = current!.page;
+    const busy = () => scanner.stats.busyMs + overlay.stats.busyMs;
+    const [before, t0] = [busy(), performance.now()];
+    await scanner.readAll();
+    await overlay.settled();
+    return { busyMs: busy() - before, wallMs: performance.now() - t0, found: scanner.found.length };
+  },
+
   /** Answers the overlay has, and how many digests the ledger was asked for in all. */
   answered: () => ({ answers: current!.page.overlay.answers.size, ledgerAsked: ledgerAskedSeen }),
 

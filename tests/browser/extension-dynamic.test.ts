@@ -7,6 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LONG_LEADS, longLeads } from '../fixtures/crm/long-list';
 import { salesforceSpa } from '../fixtures/crm/salesforce-spa';
 import {
   SPA_CONTACTS,
@@ -290,6 +291,56 @@ describe('CRM extension on pages that change without loading', { timeout: 60_000
       const daniel = page.locator(`a[href="mailto:${spaContact('daniel').email}"]`);
       expect(await daniel.count()).toBe(1);
       expect(await daniel.isVisible()).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('long list shown all at once: rows far down get their badges when scrolled to, and the popup counts everyone', async () => {
+    const page = await openCrmPage(h, longLeads.path, longLeads.html, 800);
+    /** The badges the rows on screen should have (rows wholly on screen), and any wrong ones. */
+    const check = async () => {
+      const rows: number[] = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('tbody tr')]
+          .filter((r) => {
+            const box = r.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= innerHeight;
+          })
+          .map((r) => Number(r.dataset.index)),
+      );
+      const want = new Map<string, string>();
+      for (const i of rows) {
+        want.set(emailKey(LONG_LEADS[i]!.email), leadVerdicts(i).email);
+        want.set(phoneKey(LONG_LEADS[i]!.phone), 'unknown');
+      }
+      const seen = new Map((await readBadges(page)).map((b) => [b.key, b.verdict]));
+      const missing = [...want].filter(([key, verdict]) => seen.get(key) !== verdict);
+      const wrong = [...seen].filter(
+        ([key, verdict]) => want.has(key) && want.get(key) !== verdict,
+      );
+      return { rows: rows.length, missing: missing.length, wrong };
+    };
+    try {
+      await expect.poll(check, { timeout: 10_000 }).toMatchObject({ missing: 0, wrong: [] });
+      expect((await check()).rows, 'rows wholly on screen').toBeGreaterThan(20);
+      // Scrolled to the end of the list, among leads with consents recorded: their verdicts.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(check, { timeout: 10_000 }).toMatchObject({ missing: 0, wrong: [] });
+      expect((await check()).rows, 'rows wholly on screen').toBeGreaterThan(20);
+      const seen = await readBadges(page);
+      expect(
+        seen.some((b) => b.key === emailKey(LONG_LEADS[1988]!.email) && b.verdict === 'granted'),
+      ).toBe(true);
+      // The popup asks for the whole page: every lead's email and phone, read or not.
+      const people = new Set(LONG_LEADS.flatMap((l) => [emailKey(l.email), phoneKey(l.phone)]));
+      const granted = LONG_LEADS.filter((_, i) => leadVerdicts(i).email === 'granted').length;
+      const popup = await openPopupFor(h, page);
+      await expect
+        .poll(() => popup.getByTestId('popup-count').textContent(), { timeout: 20_000 })
+        .toBe(
+          `${people.size} people found on this page (generic); ${people.size - granted} without consent for your purposes.`,
+        );
+      await popup.close();
     } finally {
       await page.close();
     }
