@@ -50,6 +50,9 @@ export class LongLists {
         continue;
       }
       const box = list.getBoundingClientRect();
+      // Hidden (no box: its rows have none either, and a search over them would read them all),
+      // or far from the screen.
+      if (box.width === 0 && box.height === 0) continue;
       if (box.bottom <= -margin || box.top >= height + margin) continue;
       const rows = list.children;
       for (let i = firstReachingTop(rows, -margin); i < rows.length; i++) {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmAdapter } from './adapter';
 import { dynamics } from './adapters/dynamics';
 import { generic } from './adapters/generic';
@@ -384,16 +384,67 @@ describe('PageScanner — changes', () => {
     await settle();
     reported();
     const list = $('#list');
+    // Rows 20 px tall from the top of a 768 px window (happy-dom has no layout).
+    list.getBoundingClientRect = () => new DOMRect(0, 0, 800, 1200 * 20);
     for (let i = 0; i < 1200; i++) {
       const a = document.createElement('a');
       a.id = `r${i}`;
       a.href = `mailto:person${i}@example.com`;
+      a.getBoundingClientRect = () => new DOMRect(0, i * 20, 800, 20);
       list.append(a);
     }
-    await expect.poll(() => scanner.found.length, { timeout: 5000 }).toBe(1201);
+    // The list is long now: the rows within a window's height of the screen come first…
+    const near = Math.ceil((2 * window.innerHeight) / 20);
+    await expect.poll(() => scanner.found.length, { timeout: 5000 }).toBe(near + 1);
+    // …and every one of them when the whole page is asked for, each reported once.
+    await scanner.readAll();
+    expect(scanner.found).toHaveLength(1201);
     const added = reported().added.filter((k) => k !== 'email:ana@example.com @a');
     expect(added).toHaveLength(1200);
     expect(new Set(added).size).toBe(1200);
+  });
+
+  it('reads no row of a hidden long list until the whole page is asked for', async () => {
+    // happy-dom lays nothing out: every box is empty, as a list under display: none has.
+    const rows = Array.from(
+      { length: LONG_LIST },
+      (_, i) => `<li><a id="r${i}" href="mailto:p${i}@example.com">P</a></li>`,
+    );
+    document.body.innerHTML = `<a id="a" href="mailto:ana@example.com">Ana</a><ul id="list">${rows.join('')}</ul>`;
+    const rects = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    const scanner = scan();
+    await scanner.ready;
+    await settle();
+    expect(scanner.found.map((f) => f.anchor.id)).toEqual(['a']);
+    // The list's own box told it is hidden: no row was measured.
+    const measured = new Set(rects.mock.contexts.map((el) => (el as Element).localName));
+    expect(measured.has('li')).toBe(false);
+    await scanner.readAll();
+    expect(scanner.found).toHaveLength(LONG_LIST + 1);
+  });
+
+  it('reads only the rows near the screen when a long list changes as a whole', async () => {
+    const rows = Array.from(
+      { length: LONG_LIST + 200 },
+      (_, i) => `<li id="r${i}"><a href="mailto:p${i}@example.com">P</a></li>`,
+    );
+    document.body.innerHTML = `<main><ul id="list">${rows.join('\n')}</ul></main>`;
+    const list = $('#list');
+    list.getBoundingClientRect = () => new DOMRect(0, 0, 800, (LONG_LIST + 200) * 20);
+    list.querySelectorAll('li').forEach((li, i) => {
+      for (const el of [li, ...li.querySelectorAll('*')])
+        el.getBoundingClientRect = () => new DOMRect(0, i * 20, 800, 20);
+    });
+    const scanner = scan();
+    await scanner.ready;
+    await settle();
+    const near = Math.ceil((2 * window.innerHeight) / 20);
+    expect(scanner.found).toHaveLength(near);
+    // Text between two rows taken out: the list itself is queued, and is not read whole.
+    list.firstElementChild!.nextSibling!.remove();
+    await settle();
+    await scanner.idle();
+    expect(scanner.found).toHaveLength(near);
   });
 });
 

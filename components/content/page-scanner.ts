@@ -283,11 +283,16 @@ export class PageScanner {
   private drainPending(added: Found[], removed: Element[], deadline: number) {
     // Rows added side by side share their ancestors: which of them hides text is found once.
     const quietUnder = new Map<Element, Element | null>();
+    const root = this.root();
     for (const node of this.pending) {
       this.pending.delete(node);
       if (!(node instanceof Element) || !node.isConnected) continue;
       // Our own layer (a child of <html> with nothing but its shadow root) is never read.
       if (node.localName === 'consentry-overlay') continue;
+      // A long list changed as a whole (text between its rows taken out): its rows near the
+      // screen are read (once this slice is over), not all of them at once. (The root is read
+      // whole, as in the first pass.)
+      if (node !== root && this.lists.take(node)) continue;
       // The root rescanned after a huge batch may be <html>, which has no parent.
       const parent = node.parentElement;
       let above: Element | null = null;
