@@ -13,6 +13,10 @@ import {
 } from '../components/shared/messages';
 import { loadSettings, SETTINGS_KEY } from '../components/shared/settings-store';
 
+/** Longest wait for answers before the popup is told who is on the page. */
+const SUMMARY_WAIT_MS = 5000;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export default defineContentScript({
   matches: [],
   registration: 'runtime',
@@ -53,15 +57,16 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => void setTimeout(restart, 0));
     browser.runtime.onMessage.addListener(async (message: unknown) => {
       if (!v.safeParse(SummaryMessageSchema, message).success) return undefined;
-      // Everyone on the page: rows of long lists not scrolled to yet are read now.
-      const { scanner, overlay } = page;
-      await scanner.readAll();
-      await overlay.settled();
-      if ((message as { refresh: boolean }).refresh) await overlay.refresh(true);
+      // Everyone on the page: rows of long lists not scrolled to yet are read now, and their
+      // answers awaited for a while (those still out are counted as being checked).
+      await page.scanner.readAll();
+      await Promise.race([page.overlay.settled(), delay(SUMMARY_WAIT_MS)]);
+      if ((message as { refresh: boolean }).refresh) await page.overlay.refresh(true);
+      // The page as it is now: the CRM may have moved to another view meanwhile.
       return {
         crm: page.adapterId,
-        people: overlay.summary(),
-        notice: overlay.state.notice.value,
+        people: page.overlay.summary(),
+        notice: page.overlay.state.notice.value,
       } satisfies SummaryReply;
     });
   },

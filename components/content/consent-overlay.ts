@@ -230,12 +230,13 @@ export class ConsentOverlay {
 
   /**
    * Settles once every text handed in so far has its key and every key its answer (or the
-   * ledger's failure): what the popup's summary waits for after the whole page is read.
+   * ledger's failure): what the popup's summary waits for after the whole page is read. Texts
+   * handed in later are not waited for (a page that keeps changing would keep it waiting).
    */
   async settled(): Promise<void> {
     // Texts handed in during the caller's task are sent in a microtask queued before this one.
     await Promise.resolve();
-    while (this.working.size) await Promise.all([...this.working]);
+    await Promise.allSettled([...this.working]);
   }
 
   private queueIdentify(f: Found, seen: string) {

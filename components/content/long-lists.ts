@@ -10,19 +10,37 @@ import { firstReachingTop } from './visible-blocks';
 
 /** An element with at least this many child elements is a long list. */
 export const LONG_LIST = 1000;
+/** Most rows measured in one read near the screen (rows without a box are passed over). */
+const MOST_MEASURED = 2000;
+/** First children looked at to tell rows from text separated by elements (`a@x.org<br>…`). */
+const TEXT_SAMPLE = 100;
 
 export class LongLists {
   private lists = new Set<Element>();
   private read = new WeakSet<Element>();
+  private judged = new WeakMap<Element, boolean>();
   private fresh = false;
+  /** Tells when a list comes near the screen or leaves it, without a scroll (a tab shown, a panel closed). */
+  private observer: IntersectionObserver | null;
 
-  /** Takes `el` if it is a long list (its rows are then read through this); false otherwise. */
+  constructor(onNear: () => void) {
+    this.observer =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver(onNear, { rootMargin: '100% 0px' })
+        : null;
+  }
+
+  /**
+   * Takes `el` if it is a long list (its rows are then read through this); false otherwise. A
+   * list taken again (a walk met it again) wants its rows near the screen read again too.
+   */
   take(el: Element): boolean {
-    if (el.childElementCount < LONG_LIST) return false;
+    if (el.childElementCount < LONG_LIST || !this.isRows(el)) return false;
     if (!this.lists.has(el)) {
       this.lists.add(el);
-      this.fresh = true;
+      this.observer?.observe(el);
     }
+    this.fresh = true;
     return true;
   }
 
@@ -33,31 +51,47 @@ export class LongLists {
     return fresh;
   }
 
-  /** Whether some rows are still unread. */
+  /** Whether some lists have rows not read yet. */
   get size(): number {
     return this.lists.size;
   }
 
+  /** Rows read so far are to be read again (their content may have changed unseen). */
+  forgetRead(): void {
+    this.read = new WeakSet();
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.lists.clear();
+  }
+
   /**
    * Unread rows within `margin` px above or below a window `height` px tall, marked read
-   * (reads layout: a rect per list and per row taken, and a binary search's worth).
+   * (reads layout: a rect per list and per row looked at, and a binary search's worth).
    */
   near(height: number, margin: number): Element[] {
     const out: Element[] = [];
     for (const list of this.lists) {
       if (!list.isConnected) {
-        this.lists.delete(list);
+        this.drop(list);
         continue;
       }
       const box = list.getBoundingClientRect();
-      // Hidden (no box: its rows have none either, and a search over them would read them all),
-      // or far from the screen.
-      if (box.width === 0 && box.height === 0) continue;
-      if (box.bottom <= -margin || box.top >= height + margin) continue;
+      if (box.width === 0 && box.height === 0) {
+        // No box: hidden (its rows have none either, and a search over them would measure them
+        // all), unless `display: contents` leaves the boxes to the rows.
+        const style = list.ownerDocument.defaultView?.getComputedStyle(list);
+        if (style?.display !== 'contents') continue;
+      } else if (box.bottom <= -margin || box.top >= height + margin) continue;
       const rows = list.children;
+      let measured = 0;
       for (let i = firstReachingTop(rows, -margin); i < rows.length; i++) {
+        if (++measured > MOST_MEASURED) break;
         const row = rows[i]!;
-        if (row.getBoundingClientRect().top >= height + margin) break;
+        const r = row.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.top >= height + margin) break;
         if (!this.read.has(row)) {
           this.read.add(row);
           out.push(row);
@@ -73,12 +107,37 @@ export class LongLists {
    */
   *rest(): Generator<Element> {
     for (const list of this.lists) {
-      for (const row of Array.from(list.children)) {
-        if (this.read.has(row) || row.parentElement !== list) continue;
-        this.read.add(row);
-        yield row;
-      }
-      this.lists.delete(list);
+      if (list.isConnected)
+        for (const row of Array.from(list.children)) {
+          if (this.read.has(row) || row.parentElement !== list) continue;
+          this.read.add(row);
+          yield row;
+        }
+      this.drop(list);
     }
+  }
+
+  private drop(list: Element) {
+    this.lists.delete(list);
+    this.observer?.unobserve(list);
+  }
+
+  /**
+   * Whether the list's children are its rows: text of its own between them (addresses separated
+   * by `<br>`) would never be read row by row, so such a list is read whole, as any element is.
+   */
+  private isRows(el: Element): boolean {
+    let rows = this.judged.get(el);
+    if (rows === undefined) {
+      rows = true;
+      let looked = 0;
+      for (let n = el.firstChild; n && looked < TEXT_SAMPLE; n = n.nextSibling, looked++)
+        if (n.nodeType === Node.TEXT_NODE && /\S/.test((n as Text).data)) {
+          rows = false;
+          break;
+        }
+      this.judged.set(el, rows);
+    }
+    return rows;
   }
 }

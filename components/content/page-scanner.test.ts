@@ -423,6 +423,77 @@ describe('PageScanner — changes', () => {
     expect(scanner.found).toHaveLength(LONG_LIST + 1);
   });
 
+  /** A long list of `count` rows 20 px tall from the top of the window (mocked boxes). */
+  function longList(count: number, email: (i: number) => string) {
+    const rows = Array.from(
+      { length: count },
+      (_, i) => `<li id="r${i}"><a href="mailto:${email(i)}">P</a></li>`,
+    );
+    document.body.innerHTML = `<main><ul id="list">${rows.join('')}</ul></main>`;
+    const list = $('#list');
+    list.getBoundingClientRect = () => new DOMRect(0, 0, 800, count * 20);
+    list.querySelectorAll('li').forEach((li, i) => {
+      for (const el of [li, ...li.querySelectorAll('*')])
+        el.getBoundingClientRect = () => new DOMRect(0, i * 20, 800, 20);
+    });
+    return list;
+  }
+  const addresses = (scanner: PageScanner) =>
+    new Set(scanner.found.map((f) => f.raw.replace(/^mailto:/, '')));
+
+  it('shows the new people of a long list recycled in a burst: near rows at once, all when asked', async () => {
+    const count = LONG_LIST + 200;
+    const list = longList(count, (i) => `old${i}@example.com`);
+    const scanner = scan();
+    await scanner.ready;
+    await settle();
+    expect(addresses(scanner).has('old0@example.com')).toBe(true);
+    // Every row now shows someone else (over a thousand changes in one batch), with no scroll.
+    list
+      .querySelectorAll('a')
+      .forEach((a, i) => a.setAttribute('href', `mailto:new${i}@example.com`));
+    await expect
+      .poll(() => addresses(scanner).has('new0@example.com'), { timeout: 2000 })
+      .toBe(true);
+    expect(addresses(scanner).has('old0@example.com')).toBe(false);
+    await scanner.readAll();
+    const now = addresses(scanner);
+    expect(now.size).toBe(count);
+    expect([...now].every((a) => a.startsWith('new'))).toBe(true);
+  });
+
+  it('reads a long list of text separated by elements whole (it has no rows to read one by one)', async () => {
+    const lines = Array.from({ length: LONG_LIST + 10 }, (_, i) => `p${i}@example.com<br>`);
+    document.body.innerHTML = `<div id="list">${lines.join('')}</div>`;
+    const scanner = scan();
+    await scanner.ready;
+    expect(scanner.found).toHaveLength(LONG_LIST + 10);
+  });
+
+  it('reads nothing of a long list taken off the page when the whole page is asked for', async () => {
+    const list = longList(LONG_LIST + 200, (i) => `p${i}@example.com`);
+    const scanner = scan();
+    await scanner.ready;
+    await settle();
+    list.remove();
+    await scanner.readAll();
+    expect(scanner.found).toHaveLength(0);
+    expect(changes.flatMap((c) => c.added)).toHaveLength(Math.ceil((2 * window.innerHeight) / 20));
+  });
+
+  it('reads a long list added just before the whole page is asked for', async () => {
+    document.body.innerHTML = '<main id="main"></main>';
+    const scanner = scan();
+    await scanner.ready;
+    const rows = Array.from(
+      { length: LONG_LIST + 5 },
+      (_, i) => `<li><a href="mailto:p${i}@example.com">P</a></li>`,
+    );
+    $('#main').insertAdjacentHTML('beforeend', `<ul>${rows.join('')}</ul>`);
+    await scanner.readAll();
+    expect(scanner.found).toHaveLength(LONG_LIST + 5);
+  });
+
   it('reads only the rows near the screen when a long list changes as a whole', async () => {
     const rows = Array.from(
       { length: LONG_LIST + 200 },

@@ -48,7 +48,9 @@ export class PageScanner {
   /** The pass in progress: the first over the page, or the one reading the rest of long lists. */
   private pass: Generator<void> | null = null;
   private passFound: Candidate[] = [];
-  private lists = new LongLists();
+  /** What the pass reading the rest of long lists found changed (it reads rows again). */
+  private passChanges: ScanChange = { added: [], removed: [] };
+  private lists: LongLists;
   /** What takes a long list out of a walk (its rows are read through `lists`). */
   private defer = (el: Element) => this.lists.take(el);
   private frame = 0;
@@ -77,6 +79,7 @@ export class PageScanner {
     private readonly onChange: (change: ScanChange) => void,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.lists = new LongLists(() => this.scheduleNear());
   }
 
   /** Everything found so far. */
@@ -95,11 +98,7 @@ export class PageScanner {
     // Scrolling (the window, or any box inside it) and resizing bring rows of long lists near.
     const win = this.doc.defaultView;
     const onMove = () => {
-      if (this.lists.size && !this.frame && win)
-        this.frame = win.requestAnimationFrame(() => {
-          this.frame = 0;
-          this.readNearScreen();
-        });
+      if (this.lists.size) this.scheduleNear();
     };
     const passive = { capture: true, passive: true };
     this.doc.addEventListener('scroll', onMove, passive);
@@ -107,6 +106,7 @@ export class PageScanner {
     signal.addEventListener('abort', () => {
       this.stopped = true;
       this.observer.disconnect();
+      this.lists.stop();
       if (this.timer) clearTimeout(this.timer);
       if (this.frame) win?.cancelAnimationFrame(this.frame);
       this.doc.removeEventListener('input', onInput, true);
@@ -133,33 +133,60 @@ export class PageScanner {
    */
   async readAll(): Promise<void> {
     await this.ready;
-    if (this.lists.size && !this.pass && !this.stopped) {
-      this.pass = this.readRest(this.passFound);
+    // Changes still queued may hold long lists of their own: read until none is left.
+    for (;;) {
+      const records = this.observer.takeRecords();
+      if (records.length) this.onMutations(records);
+      await this.idle();
+      if (this.stopped || !this.lists.size) return;
+      this.pass ??= this.readRest(this.passChanges);
       this.timer ??= setTimeout(this.runSlice, 0);
     }
-    await this.idle();
   }
 
-  private *readRest(out: Candidate[]): Generator<void> {
+  private *readRest(into: ScanChange): Generator<void> {
+    const above = new Map<Element, Element | null>();
     let n = 0;
     for (const row of this.lists.rest()) {
-      this.readSubtree(row, out);
+      this.rereadRow(row, into, above);
       if ((++n & 15) === 0) yield;
     }
   }
 
-  /** Rows of long lists within a window's height of the screen, read now if not read yet. */
+  private scheduleNear() {
+    const win = this.doc.defaultView;
+    if (this.frame || !win || this.stopped) return;
+    this.frame = win.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.readNearScreen();
+    });
+  }
+
+  /**
+   * Rows of long lists within a window's height of the screen, read now if not read since they
+   * were last known to change (read again: a recycled row may show someone else by now).
+   */
   private readNearScreen() {
     const win = this.doc.defaultView;
     if (!win || this.stopped) return;
     const started = performance.now();
-    const candidates: Candidate[] = [];
+    const change: ScanChange = { added: [], removed: [] };
+    const above = new Map<Element, Element | null>();
     for (const row of this.lists.near(win.innerHeight, win.innerHeight))
-      this.readSubtree(row, candidates);
-    const added: Found[] = [];
-    this.record(candidates, added);
+      this.rereadRow(row, change, above);
     this.stats.busyMs += performance.now() - started;
-    if (added.length) this.onChange({ added, removed: [] });
+    if (change.added.length || change.removed.length) this.onChange(change);
+    // Long lists inside those rows: theirs next frame.
+    if (this.lists.takeFresh()) this.scheduleNear();
+  }
+
+  /** One row of a long list read again, its differences reported (see reread). */
+  private rereadRow(row: Element, into: ScanChange, above: Map<Element, Element | null>) {
+    const parent = row.parentElement;
+    if (!parent) return;
+    let quiet = above.get(parent);
+    if (quiet === undefined) above.set(parent, (quiet = quietAbove(row)));
+    this.reread(row, into.added, into.removed, quiet);
   }
 
   /** What is on screen now, read and reported at once: the badges a rep sees come first. */
@@ -205,6 +232,8 @@ export class PageScanner {
       while (!step.done && performance.now() < deadline) step = this.pass.next();
       this.stats.findMs += performance.now() - started;
       this.record(this.passFound.splice(0), added);
+      added.push(...this.passChanges.added.splice(0));
+      removed.push(...this.passChanges.removed.splice(0));
       if (step.done) {
         this.pass = null;
         this.firstPassDone();
@@ -219,7 +248,7 @@ export class PageScanner {
     if (this.pass || this.pending.size) this.timer = setTimeout(this.runSlice, 0);
     else for (const done of this.idleWaiters.splice(0)) done();
     // Long lists met in this slice: their rows near the screen are read before they scroll in.
-    if (this.lists.takeFresh()) this.readNearScreen();
+    if (this.lists.takeFresh()) this.scheduleNear();
   };
 
   /** Settles when nothing is left to scan (the passes and every queued change). */
@@ -257,6 +286,9 @@ export class PageScanner {
     if (records.length > HUGE_BATCH) {
       this.pending.clear();
       this.pending.add(this.root());
+      // Rows of long lists may have changed among them (recycled in place): read them again as
+      // they come near, or when the whole page is asked for.
+      this.lists.forgetRead();
     } else {
       for (const r of records) {
         if (r.type === 'childList') {

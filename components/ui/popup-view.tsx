@@ -13,6 +13,7 @@ export interface PopupViewProps {
 export function PopupView({ summary, error, busy, onRefresh, onOptions }: PopupViewProps) {
   const lacking =
     summary?.people.filter((p) => p.verdict !== 'granted' && p.verdict !== 'pending') ?? [];
+  const checking = summary?.people.filter((p) => p.verdict === 'pending').length ?? 0;
   return (
     <main class="popup">
       <h1>Consentry</h1>
@@ -23,6 +24,12 @@ export function PopupView({ summary, error, busy, onRefresh, onOptions }: PopupV
             {summary.people.length === 1 ? '1 person' : `${summary.people.length} people`} found on
             this page ({summary.crm}); {lacking.length} without consent for your purposes.
           </p>
+          {checking > 0 && (
+            <p data-testid="popup-checking">
+              {checking === 1 ? '1 person is' : `${checking} people are`} still being checked:
+              refresh in a moment.
+            </p>
+          )}
           {summary.notice && <p class="notice">{summary.notice}</p>}
           {lacking.length > 0 && (
             <ul data-testid="popup-lacking">
