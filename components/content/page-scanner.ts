@@ -153,13 +153,19 @@ export class PageScanner {
     }
   }
 
+  /**
+   * Reads rows near the screen once the next frame is drawn: layout is clean then, so measuring
+   * rows forces none (in the frame's own callbacks it would, after the badges' update).
+   */
   private scheduleNear() {
     const win = this.doc.defaultView;
     if (this.frame || !win || this.stopped) return;
-    this.frame = win.requestAnimationFrame(() => {
-      this.frame = 0;
-      this.readNearScreen();
-    });
+    this.frame = win.requestAnimationFrame(() =>
+      win.setTimeout(() => {
+        this.frame = 0;
+        this.readNearScreen();
+      }, 0),
+    );
   }
 
   /**
