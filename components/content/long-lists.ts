@@ -51,7 +51,7 @@ export class LongLists {
     return fresh;
   }
 
-  /** Whether some lists have rows not read yet. */
+  /** How many lists are kept (until the whole page is read, some of their rows may be unread). */
   get size(): number {
     return this.lists.size;
   }

@@ -9,13 +9,7 @@
  * only changes are reported.
  */
 import type { Candidate, CrmAdapter } from './adapter';
-import {
-  findCandidates,
-  quietAbove,
-  skipsText,
-  walkCandidates,
-  type WalkOptions,
-} from './find-candidates';
+import { findCandidates, quietAbove, walkCandidates, type WalkOptions } from './find-candidates';
 import { LongLists } from './long-lists';
 import { visibleBlocks } from './visible-blocks';
 
@@ -145,10 +139,10 @@ export class PageScanner {
   }
 
   private *readRest(into: ScanChange): Generator<void> {
-    const above = new Map<Element, Element | null>();
+    const quietUnder = new Map<Element, Element | null>();
     let n = 0;
     for (const row of this.lists.rest()) {
-      this.rereadRow(row, into, above);
+      this.rereadRow(row, into, quietUnder);
       if ((++n & 15) === 0) yield;
     }
   }
@@ -177,9 +171,9 @@ export class PageScanner {
     if (!win || this.stopped) return;
     const started = performance.now();
     const change: ScanChange = { added: [], removed: [] };
-    const above = new Map<Element, Element | null>();
+    const quietUnder = new Map<Element, Element | null>();
     for (const row of this.lists.near(win.innerHeight, win.innerHeight))
-      this.rereadRow(row, change, above);
+      this.rereadRow(row, change, quietUnder);
     this.stats.busyMs += performance.now() - started;
     if (change.added.length || change.removed.length) this.onChange(change);
     // Long lists inside those rows: theirs next frame.
@@ -187,12 +181,8 @@ export class PageScanner {
   }
 
   /** One row of a long list read again, its differences reported (see reread). */
-  private rereadRow(row: Element, into: ScanChange, above: Map<Element, Element | null>) {
-    const parent = row.parentElement;
-    if (!parent) return;
-    let quiet = above.get(parent);
-    if (quiet === undefined) above.set(parent, (quiet = quietAbove(row)));
-    this.reread(row, into.added, into.removed, quiet);
+  private rereadRow(row: Element, into: ScanChange, quietUnder: Map<Element, Element | null>) {
+    this.reread(row, into.added, into.removed, quietAboveShared(row, quietUnder));
   }
 
   /** What is on screen now, read and reported at once: the badges a rep sees come first. */
@@ -331,15 +321,7 @@ export class PageScanner {
       // screen are read (once this slice is over), not all of them at once. (The root is read
       // whole, as in the first pass.)
       if (node !== root && this.lists.take(node)) continue;
-      // The root rescanned after a huge batch may be <html>, which has no parent.
-      const parent = node.parentElement;
-      let above: Element | null = null;
-      if (parent) {
-        const known = quietUnder.get(parent);
-        above = known !== undefined ? known : skipsText(parent) ? parent : quietAbove(parent);
-        quietUnder.set(parent, above);
-      }
-      this.reread(node, added, removed, above);
+      this.reread(node, added, removed, quietAboveShared(node, quietUnder));
       if (performance.now() > deadline) break;
     }
     if (this.sweepRemoved) {
@@ -395,6 +377,18 @@ export class PageScanner {
       added.push(c);
     }
   }
+}
+
+/**
+ * quietAbove(node), found once per parent: rows side by side share their ancestors. (The root
+ * rescanned after a huge batch may be <html>, which has no parent.)
+ */
+function quietAboveShared(node: Element, byParent: Map<Element, Element | null>) {
+  const parent = node.parentElement;
+  if (!parent) return null;
+  let quiet = byParent.get(parent);
+  if (quiet === undefined) byParent.set(parent, (quiet = quietAbove(node)));
+  return quiet;
 }
 
 /** What an anchor shows, as one comparable string. */
