@@ -42,8 +42,16 @@ describe('findCandidates — links and attributes', () => {
 
   it('does not read the text of a link it already read', () => {
     document.body.innerHTML = `<a id="m" href="mailto:ana@example.com">ana@example.com</a>
-      <span id="s" data-email-address="cy@example.com">cy@example.com</span>`;
-    expect(brief(find())).toEqual(['email mailto:ana@example.com @m', 'email cy@example.com @s']);
+      <span id="s" data-email-address="cy@example.com">cy@example.com</span>
+      <a id="t" href="TEL:+14155552671">+1 415 555 2671</a>
+      <a id="w" href="/people/dee">dee@example.com</a>`;
+    expect(brief(find())).toEqual([
+      'email mailto:ana@example.com @m',
+      'email cy@example.com @s',
+      'phone TEL:+14155552671 @t',
+      // Any other link's text is read as text.
+      'email dee@example.com @w',
+    ]);
   });
 
   it('counts the root itself when it is a link', () => {

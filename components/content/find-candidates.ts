@@ -8,14 +8,18 @@ import type { Candidate, CrmAdapter } from './adapter';
 const EMAIL_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[a-z]{2,}/gi;
 const PHONE_IN_TEXT = /(?:\+|\(\d)[\d\s().-]{6,20}\d/g;
 
+/** A link to an address or a number (as isContactLink tells from its href). */
+const CONTACT_LINK = 'a[href^="mailto:" i], a[href^="tel:" i]';
+
 /** The candidate an element stands for, if any. */
 export function candidateOf(el: Element, adapter: CrmAdapter): Candidate | null {
-  if (el instanceof HTMLAnchorElement) {
+  // Most links go elsewhere: a selector tells without reading their href.
+  if (el instanceof HTMLAnchorElement && el.matches(CONTACT_LINK)) {
     const href = el.getAttribute('href') ?? '';
     const kind = isContactLink(href);
     if (kind) return { kind, raw: href, anchor: el };
   }
-  const address = el.getAttribute('data-email-address');
+  const address = el.hasAttribute('data-email-address') && el.getAttribute('data-email-address');
   if (address) return { kind: 'email', raw: address, anchor: el };
   if (el instanceof HTMLInputElement) {
     const field = adapter.fields?.find((f) => el.matches(f.selector));
@@ -44,7 +48,7 @@ export function skipsText(el: Element, name = el.localName, bare = !el.hasAttrib
   // An element without attributes is no link, no address and not editable.
   if (bare) return false;
   if (el.hasAttribute('data-email-address')) return true;
-  if (name === 'a') return isContactLink(el.getAttribute('href') ?? '') !== null;
+  if (name === 'a') return el.matches(CONTACT_LINK);
   const editable = el.getAttribute('contenteditable');
   return editable === '' || editable?.toLowerCase() === 'true';
 }

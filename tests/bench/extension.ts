@@ -12,7 +12,8 @@
  * medians. Ends with one JSON line.
  * BENCH_ROUNDS sets the warm rounds (default 5), BENCH_ROWS the pages ("10000,50000").
  * BENCH_TRACE=<rows> traces one round (BENCH_TIMELINE=1 adds every task after the append, in
- * order); BENCH_PROFILE=<rows> profiles one (BENCH_PROFILE_APPEND=1: only the append).
+ * order); BENCH_PROFILE=<rows> profiles one (BENCH_PROFILE_APPEND=1: only the five appended
+ * batches), printing self and inclusive times; BENCH_BATCHES=<rows> splits 40 batches' time.
  */
 import preact from '@preact/preset-vite';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -218,7 +219,6 @@ async function round(page: Page, rows: number): Promise<Round> {
       await bench.idle();
       const scanMs = bench.stats().busyMs - before;
       const badgeMs = await badge;
-      if (profiling) console.profileEnd('append');
       // Taking in 100 rows is the scanner's slices and, once the new row's badge is drawn, the
       // overlay's handling of the background's replies about them (identifying is the
       // background's work now, but sending to it and taking in its keys and answers is the page's).
@@ -246,6 +246,7 @@ async function round(page: Page, rows: number): Promise<Round> {
         await drawn;
         batches.push(bench.stats().busyMs - scanBefore + bench.repliesMs() - repliesAt);
       }
+      if (profiling) console.profileEnd('append');
       batches.sort((a, b) => a - b);
       // The popup asks for the whole page: the rows of the long list never scrolled to are read.
       const askedAt = performance.now();
@@ -304,6 +305,7 @@ async function main() {
   const results: Record<string, Record<string, number>> = {};
   if (process.env.BENCH_PROFILE) return profile(page, Number(process.env.BENCH_PROFILE));
   if (process.env.BENCH_TRACE) return trace(browser, page, Number(process.env.BENCH_TRACE));
+  if (process.env.BENCH_BATCHES) return batchesOnly(page, Number(process.env.BENCH_BATCHES));
   for (const rows of (process.env.BENCH_ROWS ?? '10000,50000').split(',').map(Number)) {
     await round(page, rows); // fills the answer cache
     const warm: Round[] = [];
@@ -486,6 +488,48 @@ async function trace(browser: Browser, page: Page, rows: number) {
   process.exit(0);
 }
 
+/**
+ * BENCH_BATCHES=<rows>: one warm page load, then 40 batches of 100 appended rows; prints the
+ * medians of the scanner's part and of the replies' part of a batch (what the round's five
+ * batches are too few to split).
+ */
+async function batchesOnly(page: Page, rows: number) {
+  await round(page, rows);
+  await load(page, rows);
+  const extras = Array.from({ length: 40 }, (_, b) =>
+    Array.from({ length: 100 }, (_, k) => row(rows + b * 100 + k)).join(''),
+  );
+  const split = await page.evaluate(
+    async ({ rows, extras }) => {
+      const bench = (window as unknown as { bench: BenchApi }).bench;
+      const first = await bench.start();
+      while (bench.answered().answers < first.found) await new Promise((r) => setTimeout(r, 20));
+      const tbody = document.getElementById('rows')!;
+      const out: [scanner: number, replies: number][] = [];
+      for (const [b, html] of extras.entries()) {
+        const more = document.createElement('template');
+        more.innerHTML = html;
+        const [scanBefore, repliesAt] = [bench.stats().busyMs, bench.repliesMs()];
+        tbody.prepend(more.content);
+        const drawn = bench.badgeFor(
+          `email:person${rows + b * 100}@example.com`,
+          performance.now(),
+        );
+        await bench.idle();
+        await drawn;
+        out.push([bench.stats().busyMs - scanBefore, bench.repliesMs() - repliesAt]);
+      }
+      return out;
+    },
+    { rows, extras },
+  );
+  const ms = (xs: number[]) => median(xs).toFixed(2);
+  console.log(
+    `${rows} rows, 40 batches of 100 appended rows, medians: scanner ${ms(split.map((x) => x[0]))} ms, replies ${ms(split.map((x) => x[1]))} ms, in all ${ms(split.map((x) => x[0] + x[1]))} ms`,
+  );
+  process.exit(0);
+}
+
 /** BENCH_PROFILE=<rows>: one warm round under the CPU profiler; prints the top self times. */
 async function profile(page: Page, rows: number) {
   await round(page, rows);
@@ -515,6 +559,23 @@ async function profile(page: Page, rows: number) {
     self.set(name, (self.get(name) ?? 0) + (dt.get(n.id) ?? 0) / 1000);
   }
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, us] of dt) {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = byId.get(cur)!.callFrame;
+      const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + us / 1000);
+    }
+  }
+  console.log('inclusive:');
+  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 45))
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
   process.exit(0);
 }
