@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Candidate, CrmAdapter } from './adapter';
 import { dynamics } from './adapters/dynamics';
@@ -156,5 +157,80 @@ describe('candidateOf', () => {
   it('stands for nothing on an ordinary element', () => {
     document.body.innerHTML = `<div id="d">ana@example.com</div>`;
     expect(candidateOf($('#d'), generic)).toBeNull();
+  });
+});
+
+describe('findCandidates — a row read with its text at once (row: true)', () => {
+  const texts = [
+    'Ana Lima',
+    'ana@example.com',
+    'ana@example.com, bo@example.org',
+    '+49 30 5000123',
+    '(415) 555-2671',
+    ' · €12,00 · 2026-11-01 ',
+    '(see notes)',
+    'x+y@z',
+    '',
+    '   ',
+    'Ünïcødé 👩‍💼 zoë@exämple.de',
+  ];
+  const leaf = fc.oneof(
+    fc.constantFrom(...texts).map((t) => ({ text: t })),
+    fc
+      .constantFrom('<!-- +49 30 5000999 -->', '<br>', '<img alt="a@b.co">')
+      .map((html) => ({ html })),
+  );
+  type Tree = { text: string } | { html: string } | { tag: string; kids: Tree[] };
+  const tags = [
+    'span',
+    'b',
+    'td',
+    'a href="mailto:cy@example.com"',
+    'a href="/people/1"',
+    'a href="TEL:+14155552671"',
+    'script',
+    'textarea',
+    'div data-email-address="dee@example.com"',
+    'div contenteditable="true"',
+    'template',
+  ];
+  const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.record({ tag: fc.constantFrom(...tags), kids: fc.array(tie('node'), { maxLength: 4 }) }),
+    ),
+  })).node;
+  const html = (t: Tree): string => {
+    if ('text' in t) return t.text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    if ('html' in t) return t.html;
+    const name = t.tag.split(' ')[0];
+    return `<${t.tag}>${t.kids.map(html).join('')}</${name}>`;
+  };
+  const read = (root: Element, row: boolean, defer?: (el: Element) => boolean) => {
+    const out: Candidate[] = [];
+    findCandidates(root, generic, out, { row, defer });
+    return out.map((c) => [c.kind, c.raw, c.anchor]);
+  };
+
+  it('finds exactly what reading each text node finds, in any markup', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { minLength: 1, maxLength: 5 }), (cells) => {
+        document.body.innerHTML = `<table><tbody><tr id="r">${cells.map((c) => `<td>${html(c)}</td>`).join('')}</tr></tbody></table>`;
+        const row = $('#r');
+        expect(read(row, true)).toEqual(read(row, false));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('still finds the text after a subtree it passes over (deferred)', () => {
+    document.body.innerHTML = `<div id="r"><span>a@example.com</span>
+      <ul id="skip"><li>skipped@example.com</li></ul><span id="after">+49 30 5000123</span></div>`;
+    const skip = $('#skip');
+    expect(read($('#r'), true, (el) => el === skip)).toEqual([
+      ['email', 'a@example.com', $('#r span')],
+      ['phone', '+49 30 5000123', $('#after')],
+    ]);
   });
 });

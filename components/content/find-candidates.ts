@@ -63,14 +63,11 @@ export function isContactLink(href: string): 'email' | 'phone' | null {
 const mayHoldIdentifier = (text: string) =>
   text.includes('@') || text.includes('+') || text.includes('(');
 
-/** Identifiers in the text of one text node, anchored on its parent element. */
-export function candidatesInText(node: Text, out: Candidate[]): void {
-  const text = node.data;
+/** Identifiers in `text` (one text node's), anchored on `parent`, the node's parent element. */
+function candidatesIn(text: string, parent: Element, out: Candidate[]): void {
   const hasAt = text.includes('@');
   const mayBePhone = text.includes('+') || text.includes('(');
   if (!hasAt && !mayBePhone) return;
-  const parent = node.parentElement;
-  if (!parent) return;
   if (hasAt)
     for (const m of text.matchAll(EMAIL_IN_TEXT))
       out.push({ kind: 'email', raw: m[0], anchor: parent });
@@ -93,6 +90,18 @@ export interface WalkOptions {
    * walk passes over them.
    */
   defer?: (el: Element) => boolean;
+  /**
+   * `root` is small (a row): its text is taken in one string and each text node's part is found
+   * by its length, instead of one string per text node (see walkCandidates).
+   */
+  row?: boolean;
+}
+
+/** Where the next "@", "+" or "(" of `text` is at or after `from` (text.length if none). */
+function nextMark(text: string, from: number): number {
+  const pattern = /[@+(]/g;
+  pattern.lastIndex = from;
+  return pattern.test(text) ? pattern.lastIndex - 1 : text.length;
 }
 
 /**
@@ -107,7 +116,7 @@ export function* walkCandidates(
   root: Element | ShadowRoot,
   adapter: CrmAdapter,
   out: Candidate[],
-  { onShadow, onElement, above, defer }: WalkOptions = {},
+  { onShadow, onElement, above, defer, row }: WalkOptions = {},
 ): Generator<void> {
   const fields = adapter.fields?.map((f) => f.selector).join(',') || null;
   const doc = root.ownerDocument ?? document;
@@ -115,16 +124,39 @@ export function* walkCandidates(
   // The outermost element whose text is not read, while the walk is inside it.
   let quiet: Element | null =
     above !== undefined ? above : root instanceof Element ? quietAbove(root) : null;
+  // A row's text in one string (its text nodes' in document order, as the walk meets them): a
+  // text node's part is where the last one's ended, for its length (a number, not a string);
+  // only a part holding a mark is cut out. Reading a string per text node is most of the cost of
+  // reading a row in Chromium, and leaves a handle per string for the collector to clear. Given
+  // up (one string per text node again) when the page may have changed (a yield) or a subtree's
+  // text is passed over (deferred).
+  let text = row && root instanceof Element ? root.textContent : null;
+  let offset = 0;
+  let mark = text === null ? 0 : nextMark(text, 0);
   let n = 0;
   const first = root instanceof Element ? root : walker.nextNode();
   for (let node: Node | null = first; node; node = walker.nextNode()) {
-    if ((++n & 255) === 0) yield;
+    if ((++n & 255) === 0) {
+      yield;
+      text = null;
+    }
     if (node.nodeType === Node.TEXT_NODE) {
-      // Most text holds no "@", "+" or "(": passed over before anything else is read.
-      if (!mayHoldIdentifier((node as Text).data)) continue;
+      let data: string;
+      if (text !== null) {
+        const end = offset + (node as Text).length;
+        const at = offset;
+        offset = end;
+        if (mark >= end) continue;
+        data = text.slice(at, end);
+        mark = nextMark(text, end);
+      } else {
+        data = (node as Text).data;
+        // Most text holds no "@", "+" or "(": passed over before anything else is read.
+        if (!mayHoldIdentifier(data)) continue;
+      }
       const parent = node.parentElement;
       if (quiet && parent && !quiet.contains(parent)) quiet = null;
-      if (!quiet) candidatesInText(node as Text, out);
+      if (!quiet && parent) candidatesIn(data, parent, out);
       continue;
     }
     const el = node as Element;
@@ -145,7 +177,10 @@ export function* walkCandidates(
     if (!quiet && skipsText(el, name, bare)) quiet = el;
     if (onShadow && name.includes('-') && el.shadowRoot) onShadow(el.shadowRoot);
     // Past the subtree: the walk goes on from its last node.
-    if (defer && el !== root && defer(el)) walker.currentNode = lastNodeOf(el);
+    if (defer && el !== root && defer(el)) {
+      walker.currentNode = lastNodeOf(el);
+      text = null;
+    }
   }
 }
 

@@ -44,6 +44,11 @@ export class LongLists {
     return true;
   }
 
+  /** Whether `el` is a long list taken here (its children are rows). */
+  holds(el: Element | null): boolean {
+    return el !== null && this.lists.has(el);
+  }
+
   /** Whether a list was taken since the last call: its rows near the screen want reading. */
   takeFresh(): boolean {
     const fresh = this.fresh;

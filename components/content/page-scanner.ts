@@ -182,7 +182,7 @@ export class PageScanner {
 
   /** One row of a long list read again, its differences reported (see reread). */
   private rereadRow(row: Element, into: ScanChange, quietUnder: Map<Element, Element | null>) {
-    this.reread(row, into.added, into.removed, quietAboveShared(row, quietUnder));
+    this.reread(row, into.added, into.removed, quietAboveShared(row, quietUnder), true);
   }
 
   /** What is on screen now, read and reported at once: the badges a rep sees come first. */
@@ -321,7 +321,9 @@ export class PageScanner {
       // screen are read (once this slice is over), not all of them at once. (The root is read
       // whole, as in the first pass.)
       if (node !== root && this.lists.take(node)) continue;
-      this.reread(node, added, removed, quietAboveShared(node, quietUnder));
+      // A row added to a long list is read as the rows near the screen are (its text at once).
+      const row = this.lists.holds(node.parentElement);
+      this.reread(node, added, removed, quietAboveShared(node, quietUnder), row);
       if (performance.now() > deadline) break;
     }
     if (this.sweepRemoved) {
@@ -338,13 +340,20 @@ export class PageScanner {
    * Reads a subtree again (a new row, or a recycled one whose text or link changed) and reports
    * only differences: an anchor that now shows other identifiers is removed and added again.
    */
-  private reread(node: Element, added: Found[], removed: Element[], above: Element | null) {
+  private reread(
+    node: Element,
+    added: Found[],
+    removed: Element[],
+    above: Element | null,
+    row = false,
+  ) {
     // What each anchor of the subtree showed before, noted while it is read again (nothing, for a
     // row new to the page).
     let before: Map<Element, string> | null = null;
     const candidates: Candidate[] = [];
     this.readSubtree(node, candidates, {
       above,
+      row,
       onElement: (el) => {
         const old = this.tracked.get(el);
         if (!old) return;
