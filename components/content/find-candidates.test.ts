@@ -55,6 +55,11 @@ describe('findCandidates — links and attributes', () => {
     ]);
   });
 
+  it('reads an SVG link as an HTML one (its href, not its text)', () => {
+    document.body.innerHTML = `<svg><a id="z" href="mailto:zoe@example.com"><text>zoe@example.com</text></a></svg>`;
+    expect(brief(find())).toEqual(['email mailto:zoe@example.com @z']);
+  });
+
   it('counts the root itself when it is a link', () => {
     document.body.innerHTML = `<a id="m" href="mailto:ana@example.com">Ana</a>`;
     expect(brief(find($('#m')))).toEqual(['email mailto:ana@example.com @m']);
@@ -207,10 +212,12 @@ describe('findCandidates — a row read with its text at once (row: true)', () =
     const name = t.tag.split(' ')[0];
     return `<${t.tag}>${t.kids.map(html).join('')}</${name}>`;
   };
+  // Anchors by their place in the document (toEqual would take two like cells for the same).
   const read = (root: Element, row: boolean, defer?: (el: Element) => boolean) => {
     const out: Candidate[] = [];
     findCandidates(root, generic, out, { row, defer });
-    return out.map((c) => [c.kind, c.raw, c.anchor]);
+    const all = [...document.querySelectorAll('*')];
+    return out.map((c) => [c.kind, c.raw, all.indexOf(c.anchor)]);
   };
 
   it('finds exactly what reading each text node finds, in any markup', () => {
@@ -228,9 +235,10 @@ describe('findCandidates — a row read with its text at once (row: true)', () =
     document.body.innerHTML = `<div id="r"><span>a@example.com</span>
       <ul id="skip"><li>skipped@example.com</li></ul><span id="after">+49 30 5000123</span></div>`;
     const skip = $('#skip');
+    const at = (el: Element) => [...document.querySelectorAll('*')].indexOf(el);
     expect(read($('#r'), true, (el) => el === skip)).toEqual([
-      ['email', 'a@example.com', $('#r span')],
-      ['phone', '+49 30 5000123', $('#after')],
+      ['email', 'a@example.com', at($('#r span'))],
+      ['phone', '+49 30 5000123', at($('#after'))],
     ]);
   });
 });

@@ -14,7 +14,8 @@ const CONTACT_LINK = 'a[href^="mailto:" i], a[href^="tel:" i]';
 /** The candidate an element stands for, if any. */
 export function candidateOf(el: Element, adapter: CrmAdapter): Candidate | null {
   // Most links go elsewhere: a selector tells without reading their href.
-  if (el instanceof HTMLAnchorElement && el.matches(CONTACT_LINK)) {
+  // An SVG <a> links as an HTML one does (its text is passed over alike, see skipsText).
+  if (el.matches(CONTACT_LINK)) {
     const href = el.getAttribute('href') ?? '';
     const kind = isContactLink(href);
     if (kind) return { kind, raw: href, anchor: el };
@@ -92,7 +93,8 @@ export interface WalkOptions {
   defer?: (el: Element) => boolean;
   /**
    * `root` is small (a row): its text is taken in one string and each text node's part is found
-   * by its length, instead of one string per text node (see walkCandidates).
+   * by its length, instead of one string per text node (see walkCandidates). The callbacks above
+   * must not change the page meanwhile (none does).
    */
   row?: boolean;
 }
@@ -120,7 +122,11 @@ export function* walkCandidates(
 ): Generator<void> {
   const fields = adapter.fields?.map((f) => f.selector).join(',') || null;
   const doc = root.ownerDocument ?? document;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  // CDATA sections (XML pages only) are met only to keep a row's offsets: textContent holds them.
+  const walker = doc.createTreeWalker(
+    root,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION,
+  );
   // The outermost element whose text is not read, while the walk is inside it.
   let quiet: Element | null =
     above !== undefined ? above : root instanceof Element ? quietAbove(root) : null;
@@ -139,6 +145,13 @@ export function* walkCandidates(
     if ((++n & 255) === 0) {
       yield;
       text = null;
+    }
+    if (node.nodeType === Node.CDATA_SECTION_NODE) {
+      if (text !== null) {
+        offset += (node as CDATASection).length;
+        if (mark < offset) mark = nextMark(text, offset);
+      }
+      continue;
     }
     if (node.nodeType === Node.TEXT_NODE) {
       let data: string;
