@@ -158,6 +158,22 @@ const api = {
   idle: () => current!.page.scanner.idle(),
 
   /**
+   * Prepends rows to the list, as a CRM appends a page of results, and waits until the scanner
+   * is idle and the badge for `key` is drawn: the scanner's and the replies' main-thread time
+   * meanwhile (ms).
+   */
+  async appendRows(html: string, key: string): Promise<[scanner: number, replies: number]> {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    const [scanBefore, repliesBefore] = [api.stats().busyMs, api.repliesMs()];
+    document.getElementById('rows')!.prepend(template.content);
+    const drawn = api.badgeFor(key, performance.now());
+    await api.idle();
+    await drawn;
+    return [api.stats().busyMs - scanBefore, api.repliesMs() - repliesBefore];
+  },
+
+  /**
    * Reads the whole page, as the popup's summary asks for it (rows of long lists not scrolled to
    * included) and waits for every answer: main-thread time spent (scanner and replies), wall time.
    */

@@ -234,17 +234,11 @@ async function round(page: Page, rows: number): Promise<Round> {
         else afterAppend = Math.max(afterAppend, tasks[i + 1]!);
       const batches = [batchMs];
       for (let b = 1; b < extras.length; b++) {
-        const more = document.createElement('template');
-        more.innerHTML = extras[b]!;
-        const [scanBefore, repliesAt] = [bench.stats().busyMs, bench.repliesMs()];
-        tbody.prepend(more.content);
-        const drawn = bench.badgeFor(
+        const [scanner, replies] = await bench.appendRows(
+          extras[b]!,
           `email:person${rows + b * 100}@example.com`,
-          performance.now(),
         );
-        await bench.idle();
-        await drawn;
-        batches.push(bench.stats().busyMs - scanBefore + bench.repliesMs() - repliesAt);
+        batches.push(scanner + replies);
       }
       if (profiling) console.profileEnd('append');
       batches.sort((a, b) => a - b);
@@ -504,21 +498,9 @@ async function batchesOnly(page: Page, rows: number) {
       const bench = (window as unknown as { bench: BenchApi }).bench;
       const first = await bench.start();
       while (bench.answered().answers < first.found) await new Promise((r) => setTimeout(r, 20));
-      const tbody = document.getElementById('rows')!;
       const out: [scanner: number, replies: number][] = [];
-      for (const [b, html] of extras.entries()) {
-        const more = document.createElement('template');
-        more.innerHTML = html;
-        const [scanBefore, repliesAt] = [bench.stats().busyMs, bench.repliesMs()];
-        tbody.prepend(more.content);
-        const drawn = bench.badgeFor(
-          `email:person${rows + b * 100}@example.com`,
-          performance.now(),
-        );
-        await bench.idle();
-        await drawn;
-        out.push([bench.stats().busyMs - scanBefore, bench.repliesMs() - repliesAt]);
-      }
+      for (const [b, html] of extras.entries())
+        out.push(await bench.appendRows(html, `email:person${rows + b * 100}@example.com`));
       return out;
     },
     { rows, extras },
