@@ -363,16 +363,11 @@ export class ConsentOverlay {
   }
 
   /**
-   * Whether `width` pixels right of the anchor are free: inside the window, and before the next
-   * box on the anchor's line at any level up (the next field, a "Send email" button, the next
-   * table cell, a sidebar). Geometry from rects, not hit tests:
-   * elementFromPoint over a list of 10,000 rows took milliseconds a call (`npm run bench:ext`).
+   * Where the free room right of the anchor ends: the window's edge, or the next box on the
+   * anchor's line at any level up (the next field, a "Send email" button, the next table cell, a
+   * sidebar). Geometry from rects, not hit tests: elementFromPoint over a list of 10,000 rows took
+   * milliseconds a call (`npm run bench:ext`).
    */
-  private fits(anchor: Element, r: DOMRect, width: number): boolean {
-    return r.right + BADGE_GAP + width <= this.roomRight(anchor, r);
-  }
-
-  /** Where the free room after the anchor ends (see `fits`). */
   private roomRight(anchor: Element, r: DOMRect): number {
     let limit = this.doc.documentElement.clientWidth;
     for (let el: Element | null = anchor; el && el !== this.doc.body; el = el.parentElement) {
@@ -423,8 +418,10 @@ export class ConsentOverlay {
       const at = `${r.left},${r.right},${visibleRight},${r.top + win.scrollY},${win.innerWidth},${list.length}`;
       let place = this.places.get(anchor);
       if (place?.at !== at) {
-        const full = !truncated && this.fits(anchor, r, (BADGE_WIDTH + 4) * list.length - 4);
-        const after = full || (!truncated && this.fits(anchor, r, symbols));
+        // Measured once for both widths (the rects of the boxes after it, at every level up).
+        const room = truncated ? 0 : this.roomRight(anchor, r) - r.right - BADGE_GAP;
+        const full = !truncated && (BADGE_WIDTH + 4) * list.length - 4 <= room;
+        const after = full || (!truncated && symbols <= room);
         this.places.set(anchor, (place = { at, full, after }));
       }
       const compact = !place.full;
