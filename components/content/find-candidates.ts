@@ -99,11 +99,12 @@ export interface WalkOptions {
   row?: boolean;
 }
 
+const MARK = /[@+(]/g;
+
 /** Where the next "@", "+" or "(" of `text` is at or after `from` (text.length if none). */
 function nextMark(text: string, from: number): number {
-  const pattern = /[@+(]/g;
-  pattern.lastIndex = from;
-  return pattern.test(text) ? pattern.lastIndex - 1 : text.length;
+  MARK.lastIndex = from;
+  return MARK.test(text) ? MARK.lastIndex - 1 : text.length;
 }
 
 /**

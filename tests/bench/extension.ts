@@ -129,6 +129,12 @@ interface Round {
 /** Rows each round appends (in batches of 100). */
 const extraRows = 500;
 
+/** `count` batches of 100 rows' markup, numbered on from a page of `rows`. */
+const newRows = (rows: number, count: number) =>
+  Array.from({ length: count }, (_, b) =>
+    Array.from({ length: 100 }, (_, k) => row(rows + b * 100 + k)).join(''),
+  );
+
 /**
  * Loads the list page and waits as the extension's content script does (document_idle: once the
  * page has drawn itself); its first frames, laying out every row, are the page's cost.
@@ -174,9 +180,7 @@ async function round(page: Page, rows: number): Promise<Round> {
   await load(page, rows);
   // Five batches of 100 new rows: the first also times its badge and the long tasks around it;
   // the batch time is the median of the five (one batch alone is at the mercy of a GC pause).
-  const extras = Array.from({ length: extraRows / 100 }, (_, b) =>
-    Array.from({ length: 100 }, (_, k) => row(rows + b * 100 + k)).join(''),
-  );
+  const extras = newRows(rows, extraRows / 100);
   const result = await page.evaluate(
     async ({ rows, extras, naive }) => {
       const bench = (window as unknown as { bench: BenchApi }).bench;
@@ -490,9 +494,7 @@ async function trace(browser: Browser, page: Page, rows: number) {
 async function batchesOnly(page: Page, rows: number) {
   await round(page, rows);
   await load(page, rows);
-  const extras = Array.from({ length: 40 }, (_, b) =>
-    Array.from({ length: 100 }, (_, k) => row(rows + b * 100 + k)).join(''),
-  );
+  const extras = newRows(rows, 40);
   const split = await page.evaluate(
     async ({ rows, extras }) => {
       const bench = (window as unknown as { bench: BenchApi }).bench;
@@ -512,7 +514,7 @@ async function batchesOnly(page: Page, rows: number) {
   process.exit(0);
 }
 
-/** BENCH_PROFILE=<rows>: one warm round under the CPU profiler; prints the top self times. */
+/** BENCH_PROFILE=<rows>: one warm round under the CPU profiler; prints top self and inclusive times. */
 async function profile(page: Page, rows: number) {
   await round(page, rows);
   const cdp = await page.context().newCDPSession(page);
