@@ -10,6 +10,12 @@ import { PageScanner, type Found, type ScanChange } from './page-scanner';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const $ = (selector: string) => document.querySelector(selector)!;
+/**
+ * Waits for the rows near the screen to be read: that read runs after the next frame, which a
+ * loaded machine may draw well after `settle`.
+ */
+const untilFound = (scanner: PageScanner, count: number) =>
+  expect.poll(() => scanner.found.length, { timeout: 5000 }).toBe(count);
 
 let controller: AbortController;
 let changes: ScanChange[];
@@ -165,9 +171,9 @@ describe('PageScanner — first pass', () => {
       new Set(scanner.found.map((f) => f.anchor.closest('tr')?.id).filter(Boolean));
     const scanner = scan();
     await scanner.ready;
-    await settle();
     // On screen and within a window's height below it: rows 0 to 74; and what is outside the list.
     const near = Math.ceil((2 * window.innerHeight - 40) / 20);
+    await untilFound(scanner, 2 * near + 1);
     expect(rowsFound(scanner)).toEqual(new Set(Array.from({ length: near }, (_, i) => `r${i}`)));
     expect(scanner.found.some((f) => f.anchor.id === 'owner')).toBe(true);
     // Scrolled to row 1,000: the rows around it are read, those far above and below are not.
@@ -446,7 +452,7 @@ describe('PageScanner — changes', () => {
     const list = longList(count, (i) => `old${i}@example.com`);
     const scanner = scan();
     await scanner.ready;
-    await settle();
+    await untilFound(scanner, Math.ceil((2 * window.innerHeight) / 20));
     expect(addresses(scanner).has('old0@example.com')).toBe(true);
     // Every row now shows someone else (over a thousand changes in one batch), with no scroll.
     list
@@ -474,7 +480,7 @@ describe('PageScanner — changes', () => {
     const list = longList(LONG_LIST + 200, (i) => `p${i}@example.com`);
     const scanner = scan();
     await scanner.ready;
-    await settle();
+    await untilFound(scanner, Math.ceil((2 * window.innerHeight) / 20));
     list.remove();
     await scanner.readAll();
     expect(scanner.found).toHaveLength(0);
@@ -508,9 +514,8 @@ describe('PageScanner — changes', () => {
     });
     const scanner = scan();
     await scanner.ready;
-    await settle();
     const near = Math.ceil((2 * window.innerHeight) / 20);
-    expect(scanner.found).toHaveLength(near);
+    await untilFound(scanner, near);
     // Text between two rows taken out: the list itself is queued, and is not read whole.
     list.firstElementChild!.nextSibling!.remove();
     await settle();
