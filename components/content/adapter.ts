@@ -11,8 +11,13 @@ export interface Candidate {
 export interface CrmAdapter {
   id: string;
   label: string;
-  /** True on this CRM's pages. */
-  detect(url: URL, doc: Document): boolean;
+  /** True for this CRM's addresses (host name, path): checked for every adapter first. */
+  matchesUrl?(url: URL): boolean;
+  /**
+   * A selector for markup only this CRM's pages have, telling it apart where the address does not
+   * (self-hosted, or a custom domain).
+   */
+  marker?: string;
   /**
    * The live part of the page (the active record or list), for CRMs that keep old views in the
    * DOM; null means the whole body.

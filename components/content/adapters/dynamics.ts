@@ -4,10 +4,10 @@ import type { CrmAdapter } from '../adapter';
 export const dynamics: CrmAdapter = {
   id: 'dynamics',
   label: 'Dynamics 365',
-  detect: (url, doc) =>
+  matchesUrl: (url) =>
     /\.dynamics\.com$/.test(url.hostname) ||
-    (url.pathname.endsWith('/main.aspx') && url.searchParams.has('pagetype')) ||
-    !!doc.querySelector('[data-id="editFormRoot"]'),
+    (url.pathname.endsWith('/main.aspx') && url.searchParams.has('pagetype')),
+  marker: '[data-id="editFormRoot"]',
   fields: [
     { selector: 'input[data-id^="emailaddress"][data-id*=".fieldControl"]', kind: 'email' },
     { selector: 'input[data-id^="telephone"][data-id*=".fieldControl"]', kind: 'phone' },

@@ -4,7 +4,6 @@ import type { CrmAdapter } from '../adapter';
 export const generic: CrmAdapter = {
   id: 'generic',
   label: 'Any web CRM',
-  detect: () => true,
   actions: {
     // EspoCRM renders "send email" as a button carrying the address; Odoo as a mailto: link.
     email: '[data-action="mailTo"]',

@@ -4,10 +4,10 @@ import type { CrmAdapter } from '../adapter';
 export const hubspot: CrmAdapter = {
   id: 'hubspot',
   label: 'HubSpot',
-  detect: (url, doc) =>
+  matchesUrl: (url) =>
     /^app(-[a-z0-9]+)?\.hubspot\.com$/.test(url.hostname) ||
-    /^\/contacts\/\d+\/(record|objects)\//.test(url.pathname) ||
-    !!doc.querySelector('[data-test-id="left-sidebar"]'),
+    /^\/contacts\/\d+\/(record|objects)\//.test(url.pathname),
+  marker: '[data-test-id="left-sidebar"]',
   actions: {
     email:
       '[data-test-id="email-button"], [data-selenium-test="email-button"], button[data-test-id="record-email-action"]',

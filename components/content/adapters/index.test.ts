@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ADAPTERS, adapterFor } from './index';
 
 const idFor = (url: string) => adapterFor(new URL(url), document).id;
 
 beforeEach(() => {
   document.body.innerHTML = '';
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('adapterFor', () => {
@@ -49,6 +52,25 @@ describe('adapterFor', () => {
     expect(idFor('https://zoho.contoso.local/')).toBe('zoho');
     document.body.innerHTML = `<nav data-test-id="left-sidebar"></nav>`;
     expect(idFor('https://hs.contoso.local/')).toBe('hubspot');
+    document.body.innerHTML = `<main><div class="forceListViewManager"></div></main>`;
+    expect(idFor('https://sf.contoso.local/')).toBe('salesforce');
+  });
+
+  it('tells the CRM by the first marker on the page, and by its address before its markup', () => {
+    document.body.innerHTML = `<crux-detailpage-header></crux-detailpage-header><div data-id="editFormRoot"></div>`;
+    expect(idFor('https://crm.contoso.local/')).toBe('zoho');
+    expect(idFor('https://acme.pipedrive.com/person/42')).toBe('pipedrive');
+  });
+
+  it('searches the page at most once, and not at all when the address tells', () => {
+    // A failed search walks the whole document: on a list of 50,000 rows, tens of ms each.
+    document.body.innerHTML = '<table><tr><td>Ana</td></tr></table>';
+    const searches = vi.spyOn(document, 'querySelector');
+    expect(idFor('https://crm.example.com/#Contact/view/1')).toBe('generic');
+    expect(searches).toHaveBeenCalledTimes(1);
+    searches.mockClear();
+    expect(idFor('https://acme.lightning.force.com/lightning/page/home')).toBe('salesforce');
+    expect(searches).not.toHaveBeenCalled();
   });
 });
 

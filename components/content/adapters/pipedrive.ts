@@ -4,7 +4,7 @@ import type { CrmAdapter } from '../adapter';
 export const pipedrive: CrmAdapter = {
   id: 'pipedrive',
   label: 'Pipedrive',
-  detect: (url) =>
+  matchesUrl: (url) =>
     /\.pipedrive\.com$/.test(url.hostname) ||
     /^\/(person|deal|organization)\/\d+/.test(url.pathname),
 };

@@ -4,12 +4,10 @@ import type { CrmAdapter } from '../adapter';
 export const salesforce: CrmAdapter = {
   id: 'salesforce',
   label: 'Salesforce Lightning',
-  detect: (url, doc) =>
+  matchesUrl: (url) =>
     /\.(lightning\.force|my\.salesforce)\.com$/.test(url.hostname) ||
-    url.pathname.startsWith('/lightning/') ||
-    !!doc.querySelector(
-      'records-record-layout-item, one-record-home-flexipage2, .forceListViewManager',
-    ),
+    url.pathname.startsWith('/lightning/'),
+  marker: 'records-record-layout-item, one-record-home-flexipage2, .forceListViewManager',
   root: (doc) =>
     doc.querySelector(
       '.oneConsoleTab .windowViewMode-maximized.active, div.windowViewMode-normal.active',

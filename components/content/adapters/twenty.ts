@@ -4,6 +4,6 @@ import type { CrmAdapter } from '../adapter';
 export const twenty: CrmAdapter = {
   id: 'twenty',
   label: 'Twenty',
-  detect: (url) =>
+  matchesUrl: (url) =>
     url.hostname === 'app.twenty.com' || /^\/(objects|object)\/[a-zA-Z]+/.test(url.pathname),
 };

@@ -4,10 +4,9 @@ import type { CrmAdapter } from '../adapter';
 export const zoho: CrmAdapter = {
   id: 'zoho',
   label: 'Zoho CRM',
-  detect: (url, doc) =>
-    /^crm\.zoho\.[a-z.]+$/.test(url.hostname) ||
-    /^\/crm\/org\d+\//.test(url.pathname) ||
-    !!doc.querySelector('crux-detailpage-header, [data-zcqa="detailViewLyteTag"]'),
+  matchesUrl: (url) =>
+    /^crm\.zoho\.[a-z.]+$/.test(url.hostname) || /^\/crm\/org\d+\//.test(url.pathname),
+  marker: 'crux-detailpage-header, [data-zcqa="detailViewLyteTag"]',
   actions: {
     email: '[data-zcqa="sendmail"], [data-zcqa="send_email"], [data-zcqa="dv_sendmail"]',
     call: '[data-zcqa="call"], [data-zcqa="dv_call"]',
