@@ -14,10 +14,10 @@ export interface CrmAdapter {
   /** True for this CRM's addresses (host name, path): checked for every adapter first. */
   matchesUrl?(url: URL): boolean;
   /**
-   * A selector for markup only this CRM's pages have, telling it apart where the address does not
-   * (self-hosted, or a custom domain).
+   * Markup only this CRM's pages have, telling it apart where the address does not (self-hosted,
+   * or a custom domain): selectors of one tag, class or attribute each, queried one at a time.
    */
-  marker?: string;
+  markers?: readonly string[];
   /**
    * The live part of the page (the active record or list), for CRMs that keep old views in the
    * DOM; null means the whole body.

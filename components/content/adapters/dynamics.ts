@@ -7,7 +7,7 @@ export const dynamics: CrmAdapter = {
   matchesUrl: (url) =>
     /\.dynamics\.com$/.test(url.hostname) ||
     (url.pathname.endsWith('/main.aspx') && url.searchParams.has('pagetype')),
-  marker: '[data-id="editFormRoot"]',
+  markers: ['[data-id="editFormRoot"]'],
   fields: [
     { selector: 'input[data-id^="emailaddress"][data-id*=".fieldControl"]', kind: 'email' },
     { selector: 'input[data-id^="telephone"][data-id*=".fieldControl"]', kind: 'phone' },

@@ -7,7 +7,7 @@ export const hubspot: CrmAdapter = {
   matchesUrl: (url) =>
     /^app(-[a-z0-9]+)?\.hubspot\.com$/.test(url.hostname) ||
     /^\/contacts\/\d+\/(record|objects)\//.test(url.pathname),
-  marker: '[data-test-id="left-sidebar"]',
+  markers: ['[data-test-id="left-sidebar"]'],
   actions: {
     email:
       '[data-test-id="email-button"], [data-selenium-test="email-button"], button[data-test-id="record-email-action"]',

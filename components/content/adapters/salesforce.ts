@@ -7,7 +7,7 @@ export const salesforce: CrmAdapter = {
   matchesUrl: (url) =>
     /\.(lightning\.force|my\.salesforce)\.com$/.test(url.hostname) ||
     url.pathname.startsWith('/lightning/'),
-  marker: 'records-record-layout-item, one-record-home-flexipage2, .forceListViewManager',
+  markers: ['records-record-layout-item', 'one-record-home-flexipage2', '.forceListViewManager'],
   root: (doc) =>
     doc.querySelector(
       '.oneConsoleTab .windowViewMode-maximized.active, div.windowViewMode-normal.active',

@@ -6,7 +6,7 @@ export const zoho: CrmAdapter = {
   label: 'Zoho CRM',
   matchesUrl: (url) =>
     /^crm\.zoho\.[a-z.]+$/.test(url.hostname) || /^\/crm\/org\d+\//.test(url.pathname),
-  marker: 'crux-detailpage-header, [data-zcqa="detailViewLyteTag"]',
+  markers: ['crux-detailpage-header', '[data-zcqa="detailViewLyteTag"]'],
   actions: {
     email: '[data-zcqa="sendmail"], [data-zcqa="send_email"], [data-zcqa="dv_sendmail"]',
     call: '[data-zcqa="call"], [data-zcqa="dv_call"]',
