@@ -174,8 +174,9 @@ export class PageScanner {
     const quietUnder = new Map<Element, Element | null>();
     for (const row of this.lists.near(win.innerHeight, win.innerHeight))
       this.rereadRow(row, change, quietUnder);
-    this.stats.busyMs += performance.now() - started;
     if (change.added.length || change.removed.length) this.onChange(change);
+    // As in the slices, the overlay's update is counted with the reading.
+    this.stats.busyMs += performance.now() - started;
     // Long lists inside those rows: theirs next frame.
     if (this.lists.takeFresh()) this.scheduleNear();
   }
@@ -198,8 +199,8 @@ export class PageScanner {
     const elapsed = performance.now() - started;
     this.stats.initialMs += elapsed;
     this.stats.initialFound = added.length;
-    this.stats.busyMs += elapsed;
     if (added.length) this.onChange({ added, removed: [] });
+    this.stats.busyMs += performance.now() - started;
   }
 
   private root(): Element {
