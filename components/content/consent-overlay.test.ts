@@ -70,6 +70,7 @@ beforeEach(() => {
 afterEach(() => {
   overlay.destroy();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('ConsentOverlay — what the page shows, identified by the background', () => {
@@ -223,5 +224,61 @@ describe('ConsentOverlay — torn down', () => {
     expect(overlay.answers.size).toBe(0);
     expect(overlay.summary()).toEqual([]);
     expect(document.querySelector('consentry-overlay')).toBeNull();
+  });
+});
+
+describe('ConsentOverlay — content moving inside open shadow roots', () => {
+  it('moves a badge with its anchor when a box inside a shadow root scrolls, once told of the root; none hangs past its edge', async () => {
+    // Every observed anchor counts as on screen (happy-dom computes no intersections).
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(private readonly cb: IntersectionObserverCallback) {}
+        observe(target: Element) {
+          this.cb(
+            [{ target, isIntersecting: true } as IntersectionObserverEntry],
+            this as unknown as IntersectionObserver,
+          );
+        }
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    overlay.destroy();
+    overlay = new ConsentOverlay(
+      document,
+      ask,
+      background,
+      () => ['marketing_email'],
+      () => 'DE',
+    );
+    document.body.innerHTML = `<x-lead id="host"></x-lead>`;
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<div id="box" style="overflow: auto"><a id="m" href="mailto:ana@example.com">Ana</a></div>`;
+    let scrollTop = 0;
+    // The box scrolls: 600 px tall at the top of the window, the link 300 px down its content.
+    shadow.getElementById('box')!.getBoundingClientRect = () => new DOMRect(0, 0, 800, 600);
+    const link = shadow.getElementById('m')!;
+    link.getBoundingClientRect = () => new DOMRect(10, 300 - scrollTop, 120, 20);
+    const badgeTop = () => overlay.state.badges.value.map((b) => b.top);
+    overlay.watch(shadow);
+    overlay.update({ added: [found(link, 'email', 'mailto:ana@example.com')], removed: [] });
+    await expect.poll(badgeTop).toEqual([301]);
+    scrollTop = 200;
+    shadow.getElementById('box')!.dispatchEvent(new Event('scroll'));
+    await expect.poll(badgeTop).toEqual([101]);
+    // Half scrolled out at the box's top edge: no badge hanging over the page above the box.
+    scrollTop = 310;
+    shadow.getElementById('box')!.dispatchEvent(new Event('scroll'));
+    await expect.poll(badgeTop).toEqual([]);
+    scrollTop = 200;
+    shadow.getElementById('box')!.dispatchEvent(new Event('scroll'));
+    await expect.poll(badgeTop).toEqual([101]);
+    // Destroyed: nothing is placed again.
+    overlay.destroy();
+    scrollTop = 0;
+    shadow.getElementById('box')!.dispatchEvent(new Event('scroll'));
+    await settle();
+    expect(badgeTop()).toEqual([101]);
   });
 });

@@ -32,6 +32,8 @@ export type Identify = (
 ) => Promise<IdentifyReply>;
 
 const BADGE_GAP = 6;
+/** Changes that may move content (and so the anchors badges sit beside). */
+const MOVES: MutationObserverInit = { subtree: true, childList: true, attributes: true };
 const ASK_WINDOW_MS = 20;
 
 export class ConsentOverlay {
@@ -93,25 +95,34 @@ export class ConsentOverlay {
       }
       this.schedule();
     });
-    const reposition = () => this.schedule();
-    doc.addEventListener('scroll', reposition, { capture: true, passive: true });
-    doc.defaultView?.addEventListener('resize', reposition, { passive: true });
+    const passive = { capture: true, passive: true, signal: this.listening.signal };
+    doc.addEventListener('scroll', this.reposition, passive);
+    doc.defaultView?.addEventListener('resize', this.reposition, passive);
     // Content also moves without scrolling: a panel opens above the list, an image loads, a
     // transition runs. Badges are placed again on the next frame (at most once a frame).
-    const moved = new MutationObserver(reposition);
-    if (doc.body) moved.observe(doc.body, { subtree: true, childList: true, attributes: true });
-    doc.addEventListener('transitionend', reposition, { capture: true, passive: true });
-    doc.addEventListener('animationend', reposition, { capture: true, passive: true });
-    this.teardown = () => {
-      moved.disconnect();
-      doc.removeEventListener('scroll', reposition, { capture: true });
-      doc.removeEventListener('transitionend', reposition, { capture: true });
-      doc.removeEventListener('animationend', reposition, { capture: true });
-      doc.defaultView?.removeEventListener('resize', reposition);
-    };
+    if (doc.body) this.moved.observe(doc.body, MOVES);
+    doc.addEventListener('transitionend', this.reposition, passive);
+    doc.addEventListener('animationend', this.reposition, passive);
   }
 
-  private teardown: () => void;
+  private reposition = () => this.schedule();
+  private moved = new MutationObserver(this.reposition);
+  /** Removes every listener of the overlay's (on the document and in shadow roots) when aborted. */
+  private listening = new AbortController();
+
+  /**
+   * Follows what moves inside an open shadow root (the scanner tells of each): its scroll events
+   * stop at the shadow root and its changes are not seen from the document, so without this a
+   * badge would stay where its row was when a box inside the shadow root scrolls.
+   */
+  watch(shadow: ShadowRoot): void {
+    if (this.destroyed) return;
+    const passive = { capture: true, passive: true, signal: this.listening.signal };
+    shadow.addEventListener('scroll', this.reposition, passive);
+    shadow.addEventListener('transitionend', this.reposition, passive);
+    shadow.addEventListener('animationend', this.reposition, passive);
+    this.moved.observe(shadow, MOVES);
+  }
 
   /** Applies what the scanner saw change. */
   update(change: ScanChange): void {
@@ -209,7 +220,8 @@ export class ConsentOverlay {
 
   destroy(): void {
     this.intersection.disconnect();
-    this.teardown();
+    this.moved.disconnect();
+    this.listening.abort();
     cancelAnimationFrame(this.frame);
     clearTimeout(this.frame);
     if (this.askTimer) clearTimeout(this.askTimer);
@@ -406,10 +418,19 @@ export class ConsentOverlay {
       const r = anchor.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (inTables.has(anchor) && !this.onScreen(anchor, r, win)) continue;
+      const clip = this.clipOf(anchor)?.getBoundingClientRect();
+      // A badge is centred on its anchor's line. An anchor a scrolling box's edge cuts through (its
+      // row half scrolled out) gets none where the badge would hang past that edge over the page.
+      const top = r.top + (r.height - BADGE_HEIGHT) / 2;
+      if (
+        clip &&
+        ((r.top < clip.top && top < clip.top) ||
+          (r.bottom > clip.bottom && top + BADGE_HEIGHT > clip.bottom))
+      )
+        continue;
       // In a truncated cell the anchor runs on under its clipping box: a small badge goes at the
       // end of what is visible, over the cut-off text, not over the next cell.
-      const clip = this.clipOf(anchor);
-      const visibleRight = clip ? Math.min(r.right, clip.getBoundingClientRect().right) : r.right;
+      const visibleRight = clip ? Math.min(r.right, clip.right) : r.right;
       // Beside the anchor goes a badge with words if it has room there, else the symbol alone;
       // with no room for that either (the next field, the next button), the symbol goes over the
       // anchor's own end rather than over something else of the page.
@@ -435,7 +456,7 @@ export class ConsentOverlay {
           id: `${id}-${identifier.kind}-${i}`,
           key,
           identifier: identifier.value,
-          top: r.top + (r.height - 18) / 2,
+          top,
           left,
           verdict: this.verdict(key),
           stale: this.answers.get(key)?.stale ?? false,
@@ -465,6 +486,8 @@ function showInTopLayer(host: HTMLElement) {
   }
 }
 
+/** A badge's height (px), as the overlay's styles draw it. */
+const BADGE_HEIGHT = 18;
 /** Estimated badge widths (px): with words, and the symbol alone. */
 const BADGE_WIDTH = 100;
 const COMPACT_WIDTH = 20;

@@ -38,7 +38,12 @@ export function startCrmPage(
     () => settings().purposes,
     () => phoneRegion,
   );
-  const scanner = new PageScanner(doc, adapter, (change) => overlay.update(change));
+  const scanner = new PageScanner(
+    doc,
+    adapter,
+    (change) => overlay.update(change),
+    (shadow) => overlay.watch(shadow),
+  );
   installActionGuard(
     doc,
     {

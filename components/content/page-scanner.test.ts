@@ -192,6 +192,53 @@ describe('PageScanner — first pass', () => {
     expect(new Set(added).size).toBe(2 * count + 1);
   });
 
+  it("reads a long list's rows as a box inside an open shadow root scrolls them near", async () => {
+    // The list scrolls inside a box of the shadow root: its scroll events stop at the shadow root.
+    const count = LONG_LIST + 500;
+    let scrollTop = 0;
+    document.body.innerHTML = `<x-leads id="host"></x-leads>`;
+    const shadow = $('#host').attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<div id="box"><table><tbody>${Array.from(
+      { length: count },
+      (_, i) => `<tr id="r${i}"><td><a href="mailto:p${i}@example.com">P</a></td></tr>`,
+    ).join('')}</tbody></table></div>`;
+    for (const el of [shadow.querySelector('table')!, shadow.querySelector('tbody')!])
+      el.getBoundingClientRect = () => new DOMRect(0, -scrollTop, 800, count * 20);
+    shadow.querySelectorAll('tr').forEach((tr, i) => {
+      for (const el of [tr, ...tr.querySelectorAll('*')])
+        el.getBoundingClientRect = () => new DOMRect(0, i * 20 - scrollTop, 800, 20);
+    });
+    const shadowsTold: ShadowRoot[] = [];
+    const scanner = new PageScanner(
+      document,
+      generic,
+      (c) => changes.push(c),
+      (s) => shadowsTold.push(s),
+    );
+    scanner.start(controller.signal);
+    await scanner.ready;
+    const near = Math.ceil((2 * window.innerHeight) / 20);
+    await untilFound(scanner, near);
+    expect(scanner.found.some((f) => f.anchor.closest('tr')?.id === 'r1000')).toBe(false);
+    // Scrolled inside the box to row 1,000: the rows around it are read.
+    scrollTop = 1000 * 20;
+    shadow.getElementById('box')!.dispatchEvent(new Event('scroll'));
+    await expect
+      .poll(() => scanner.found.some((f) => f.anchor.closest('tr')?.id === 'r1000'), {
+        timeout: 2000,
+      })
+      .toBe(true);
+    // The shadow root was told of once, however often it was entered.
+    expect(shadowsTold).toEqual([shadow]);
+    // Stopped: scrolling there reads nothing more.
+    controller.abort();
+    const before = scanner.found.length;
+    scrollTop = 0;
+    shadow.getElementById('box')!.dispatchEvent(new Event('scroll'));
+    await settle();
+    expect(scanner.found.length).toBe(before);
+  });
+
   it('reads no text inside code, editors or links already read, and reads on after them', async () => {
     document.body.innerHTML = `
       <script type="text/plain">x@example.com</script>

@@ -67,10 +67,18 @@ export class PageScanner {
     findMs: 0,
     longestSliceMs: 0,
   };
+  /** Open shadow roots entered so far (each is watched for scrolling once). */
+  private shadows = new WeakSet<ShadowRoot>();
+  private signal: AbortSignal | null = null;
   constructor(
     private readonly doc: Document,
     private readonly adapter: CrmAdapter,
     private readonly onChange: (change: ScanChange) => void,
+    /**
+     * Gets each open shadow root the first time it is entered: scrolling and changes inside one
+     * are not seen from the document (its scroll events stop at the shadow root).
+     */
+    private readonly onShadowRoot: (shadow: ShadowRoot) => void = () => {},
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.lists = new LongLists(() => this.scheduleNear());
@@ -82,6 +90,7 @@ export class PageScanner {
   }
 
   start(signal: AbortSignal): void {
+    this.signal = signal;
     const root = this.root();
     this.observe(root);
     const onInput = (e: Event) => {
@@ -91,9 +100,7 @@ export class PageScanner {
     this.doc.addEventListener('change', onInput, true);
     // Scrolling (the window, or any box inside it) and resizing bring rows of long lists near.
     const win = this.doc.defaultView;
-    const onMove = () => {
-      if (this.lists.size) this.scheduleNear();
-    };
+    const onMove = this.onMove;
     const passive = { capture: true, passive: true };
     this.doc.addEventListener('scroll', onMove, passive);
     win?.addEventListener('resize', onMove, passive);
@@ -203,6 +210,10 @@ export class PageScanner {
     this.stats.busyMs += performance.now() - started;
   }
 
+  private onMove = () => {
+    if (this.lists.size) this.scheduleNear();
+  };
+
   private root(): Element {
     return this.adapter.root?.(this.doc) ?? this.doc.body ?? this.doc.documentElement;
   }
@@ -273,6 +284,16 @@ export class PageScanner {
 
   private enterShadow(shadow: ShadowRoot, out: Candidate[]) {
     this.observe(shadow);
+    if (!this.shadows.has(shadow) && this.signal && !this.signal.aborted) {
+      this.shadows.add(shadow);
+      // A box scrolled inside the shadow root brings its long lists' rows near too.
+      shadow.addEventListener('scroll', this.onMove, {
+        capture: true,
+        passive: true,
+        signal: this.signal,
+      });
+      this.onShadowRoot(shadow);
+    }
     findCandidates(shadow, this.adapter, out, {
       onShadow: (inner) => this.enterShadow(inner, out),
       defer: this.defer,

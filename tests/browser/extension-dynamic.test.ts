@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LONG_LEADS, longLeads } from '../fixtures/crm/long-list';
+import { LONG_LEADS, LONG_ROW_PX, longLeads, longLeadsInShadow } from '../fixtures/crm/long-list';
 import { salesforceSpa } from '../fixtures/crm/salesforce-spa';
 import {
   SPA_CONTACTS,
@@ -341,6 +341,72 @@ describe('CRM extension on pages that change without loading', { timeout: 60_000
           `${people.size} people found on this page (generic); ${people.size - granted} without consent for your purposes.`,
         );
       await popup.close();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('long list in a shadow root, in a panel scrolling on its own: badges move with their rows, rows far down get theirs', async () => {
+    const page = await openCrmPage(h, longLeadsInShadow.path, longLeadsInShadow.html, 800);
+    /**
+     * The rows wholly inside the panel's box and the badges shown: the ones missing or wrong for
+     * those rows, and any badge not level with its row's email link or outside the panel.
+     */
+    const check = async () => {
+      const { rows, panel } = await page.evaluate(() => {
+        const shadow = document.querySelector('lk-lead-table')!.shadowRoot!;
+        const box = shadow.getElementById('lk-panel')!.getBoundingClientRect();
+        const rows = [...shadow.querySelectorAll<HTMLElement>('tbody tr')]
+          .filter((r) => {
+            const b = r.getBoundingClientRect();
+            return b.top >= box.top && b.bottom <= box.bottom;
+          })
+          .map((r) => {
+            const link = r.querySelector('a[href^="mailto:"]')!.getBoundingClientRect();
+            return { index: Number(r.dataset.index), centre: link.top + link.height / 2 };
+          });
+        return { rows, panel: { top: box.top, bottom: box.bottom } };
+      });
+      const seen = await readBadges(page);
+      const missing: string[] = [];
+      const misplaced: string[] = [];
+      for (const { index, centre } of rows) {
+        const lead = LONG_LEADS[index]!;
+        const email = seen.find((b) => b.key === emailKey(lead.email));
+        if (email?.verdict !== leadVerdicts(index).email) missing.push(`${index} email`);
+        else if (Math.abs(email.centre - centre) > 4)
+          misplaced.push(`${index}: badge at ${email.centre}, link at ${centre}`);
+        if (!seen.some((b) => b.key === phoneKey(lead.phone))) missing.push(`${index} phone`);
+      }
+      // A row the panel's edge cuts through has badges only where they fit inside it: they never
+      // hang past the edge (a badge is 18 px tall, centred on its row's link).
+      const outside = seen.filter((b) => b.centre < panel.top + 9 || b.centre > panel.bottom - 9);
+      return { rows: rows.length, missing, misplaced, outside: outside.map((b) => b.key) };
+    };
+    const scrollPanel = (top: number) =>
+      page.evaluate((top) => {
+        const panel = document
+          .querySelector('lk-lead-table')!
+          .shadowRoot!.getElementById('lk-panel')!;
+        panel.scrollTop = top === -1 ? panel.scrollHeight : top;
+      }, top);
+    const settled = { missing: [], misplaced: [], outside: [] };
+    try {
+      await expect.poll(check, { timeout: 10_000 }).toMatchObject(settled);
+      expect((await check()).rows, 'rows wholly in the panel').toBeGreaterThan(10);
+      // The window does not scroll: only the panel, whose scroll events stay in the shadow root.
+      // Rows cut by the panel's top and bottom edges too (+7 px, +20 px).
+      for (const top of [40 * LONG_ROW_PX, 1000 * LONG_ROW_PX + 7, 1500 * LONG_ROW_PX + 20, -1]) {
+        await scrollPanel(top);
+        await expect.poll(check, { timeout: 10_000 }).toMatchObject(settled);
+        expect((await check()).rows, 'rows wholly in the panel').toBeGreaterThan(10);
+      }
+      // At the end of the list, among leads with consents recorded.
+      const seen = await readBadges(page);
+      expect(
+        seen.some((b) => b.key === emailKey(LONG_LEADS[1988]!.email) && b.verdict === 'granted'),
+      ).toBe(true);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
     } finally {
       await page.close();
     }
