@@ -48,6 +48,15 @@ const found = (anchor: Element, kind: 'email' | 'phone', raw: string): Found => 
   anchor,
 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+/** An overlay on the test page, asking the stand-in background (marketing email, in Germany). */
+const newOverlay = () =>
+  new ConsentOverlay(
+    document,
+    ask,
+    background,
+    () => ['marketing_email'],
+    () => 'DE',
+  );
 const summaryKeys = () => overlay.summary().map((p) => `${p.key} ${p.verdict}`);
 
 beforeEach(() => {
@@ -57,13 +66,7 @@ beforeEach(() => {
   failIdentify = false;
   saved = new Map();
   ledgerGate = Promise.resolve();
-  overlay = new ConsentOverlay(
-    document,
-    ask,
-    background,
-    () => ['marketing_email'],
-    () => 'DE',
-  );
+  overlay = newOverlay();
   // happy-dom lays nothing out: every element counts as shown.
   vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
 });
@@ -245,13 +248,7 @@ describe('ConsentOverlay — content moving inside open shadow roots', () => {
       },
     );
     overlay.destroy();
-    overlay = new ConsentOverlay(
-      document,
-      ask,
-      background,
-      () => ['marketing_email'],
-      () => 'DE',
-    );
+    overlay = newOverlay();
     document.body.innerHTML = `<x-lead id="host"></x-lead>`;
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = `<div id="box" style="overflow: auto"><a id="m" href="mailto:ana@example.com">Ana</a></div>`;
