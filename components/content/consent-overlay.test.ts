@@ -230,8 +230,15 @@ describe('ConsentOverlay — torn down', () => {
   });
 });
 
-describe('ConsentOverlay — content moving inside open shadow roots', () => {
-  it('moves a badge with its anchor when a box inside a shadow root scrolls, once told of the root; none hangs past its edge', async () => {
+describe('ConsentOverlay — badges in boxes that scroll or clip', () => {
+  /** Computed overflow by element id (happy-dom computes none): [overflow-x, overflow-y]. */
+  let overflow: Record<string, [string, string]>;
+  beforeEach(() => {
+    overflow = {};
+    vi.spyOn(window, 'getComputedStyle').mockImplementation((el: Element) => {
+      const [overflowX, overflowY] = overflow[el.id] ?? ['visible', 'visible'];
+      return { overflowX, overflowY } as CSSStyleDeclaration;
+    });
     // Every observed anchor counts as on screen (happy-dom computes no intersections).
     vi.stubGlobal(
       'IntersectionObserver',
@@ -249,15 +256,19 @@ describe('ConsentOverlay — content moving inside open shadow roots', () => {
     );
     overlay.destroy();
     overlay = newOverlay();
+  });
+  const badgeTop = () => overlay.state.badges.value.map((b) => b.top);
+
+  it('moves a badge with its anchor when a box inside a shadow root scrolls, once told of the root; none hangs past its edge', async () => {
     document.body.innerHTML = `<x-lead id="host"></x-lead>`;
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    shadow.innerHTML = `<div id="box" style="overflow: auto"><a id="m" href="mailto:ana@example.com">Ana</a></div>`;
+    shadow.innerHTML = `<div id="box"><a id="m" href="mailto:ana@example.com">Ana</a></div>`;
+    overflow.box = ['auto', 'auto'];
     let scrollTop = 0;
     // The box scrolls: 600 px tall at the top of the window, the link 300 px down its content.
     shadow.getElementById('box')!.getBoundingClientRect = () => new DOMRect(0, 0, 800, 600);
     const link = shadow.getElementById('m')!;
     link.getBoundingClientRect = () => new DOMRect(10, 300 - scrollTop, 120, 20);
-    const badgeTop = () => overlay.state.badges.value.map((b) => b.top);
     overlay.watch(shadow);
     overlay.update({ added: [found(link, 'email', 'mailto:ana@example.com')], removed: [] });
     await expect.poll(badgeTop).toEqual([301]);
@@ -277,5 +288,27 @@ describe('ConsentOverlay — content moving inside open shadow roots', () => {
     shadow.getElementById('box')!.dispatchEvent(new Event('scroll'));
     await settle();
     expect(badgeTop()).toEqual([101]);
+  });
+
+  it('keeps the badge of an anchor a one-line wrapper clips, or a short scrolling box holds whole', async () => {
+    document.body.innerHTML =
+      `<div id="cell"><a id="m" href="mailto:ana@example.com">Ana</a></div>` +
+      `<div id="strip"><a id="n" href="mailto:ben@example.com">Ben</a></div>`;
+    // A truncating wrapper (overflow hidden) a pixel shorter than its link, and a 16 px strip that
+    // scrolls sideways: neither is a box some rows tall, so neither takes a badge away.
+    overflow.cell = ['hidden', 'hidden'];
+    overflow.strip = ['auto', 'auto'];
+    document.getElementById('cell')!.getBoundingClientRect = () => new DOMRect(0, 100, 300, 16);
+    document.getElementById('strip')!.getBoundingClientRect = () => new DOMRect(0, 200, 300, 16);
+    document.getElementById('m')!.getBoundingClientRect = () => new DOMRect(0, 99.5, 40, 17);
+    document.getElementById('n')!.getBoundingClientRect = () => new DOMRect(0, 199.5, 40, 17);
+    overlay.update({
+      added: [
+        found(document.getElementById('m')!, 'email', 'mailto:ana@example.com'),
+        found(document.getElementById('n')!, 'email', 'mailto:ben@example.com'),
+      ],
+      removed: [],
+    });
+    await expect.poll(badgeTop).toEqual([99, 199]);
   });
 });

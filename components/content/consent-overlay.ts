@@ -64,6 +64,7 @@ export class ConsentOverlay {
   private frame = 0;
   private ids = new WeakMap<Element, string>();
   private clips = new WeakMap<Element, Element | null>();
+  private scrollers = new WeakMap<Element, Element | null>();
   /** Where each anchor's badges went, and for which geometry: hit tests only when it moves. */
   private places = new WeakMap<Element, { at: string; full: boolean; after: boolean }>();
   private nextId = 0;
@@ -375,6 +376,26 @@ export class ConsentOverlay {
   }
 
   /**
+   * The nearest box around the anchor that scrolls on its own (overflow-y auto or scroll), found
+   * once per anchor; the search goes on past the shadow roots the anchor is in.
+   */
+  private scrollerOf(anchor: Element): Element | null {
+    const known = this.scrollers.get(anchor);
+    if (known !== undefined) return known;
+    let scroller: Element | null = null;
+    const win = this.doc.defaultView!;
+    for (let el = parentOf(anchor); el && el !== this.doc.body; el = parentOf(el)) {
+      const y = win.getComputedStyle(el).overflowY;
+      if (y === 'auto' || y === 'scroll') {
+        scroller = el;
+        break;
+      }
+    }
+    this.scrollers.set(anchor, scroller);
+    return scroller;
+  }
+
+  /**
    * Where the free room right of the anchor ends: the window's edge, or the next box on the
    * anchor's line at any level up (the next field, a "Send email" button, the next table cell, a
    * sidebar). Geometry from rects, not hit tests: elementFromPoint over a list of 10,000 rows took
@@ -418,16 +439,19 @@ export class ConsentOverlay {
       const r = anchor.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (inTables.has(anchor) && !this.onScreen(anchor, r, win)) continue;
-      const clip = this.clipOf(anchor)?.getBoundingClientRect();
-      // A badge is centred on its anchor's line. An anchor a scrolling box's edge cuts through (its
-      // row half scrolled out) gets none where the badge would hang past that edge over the page.
+      // A badge is centred on its anchor's line. An anchor the edge of a box scrolling on its own
+      // cuts through (its row half scrolled out) gets none where the badge would hang past that
+      // edge over the page. (Only a box some rows tall: not a one-line wrapper that clips.)
       const top = r.top + (r.height - BADGE_HEIGHT) / 2;
+      const box = this.scrollerOf(anchor)?.getBoundingClientRect();
       if (
-        clip &&
-        ((r.top < clip.top && top < clip.top) ||
-          (r.bottom > clip.bottom && top + BADGE_HEIGHT > clip.bottom))
+        box &&
+        box.height >= 3 * BADGE_HEIGHT &&
+        ((r.top < box.top && top < box.top) ||
+          (r.bottom > box.bottom && top + BADGE_HEIGHT > box.bottom))
       )
         continue;
+      const clip = this.clipOf(anchor)?.getBoundingClientRect();
       // In a truncated cell the anchor runs on under its clipping box: a small badge goes at the
       // end of what is visible, over the cut-off text, not over the next cell.
       const visibleRight = clip ? Math.min(r.right, clip.right) : r.right;
@@ -467,6 +491,12 @@ export class ConsentOverlay {
     }
     this.state.badges.value = placeBadges(badges, this.doc.documentElement.clientWidth);
   }
+}
+
+/** An element's parent, or the host of the shadow root it is the top of. */
+function parentOf(el: Element): Element | null {
+  const up = el.parentNode;
+  return up instanceof ShadowRoot ? up.host : (el.parentElement ?? null);
 }
 
 /**

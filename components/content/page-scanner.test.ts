@@ -230,13 +230,28 @@ describe('PageScanner — first pass', () => {
       .toBe(true);
     // The shadow root was told of once, however often it was entered.
     expect(shadowsTold).toEqual([shadow]);
-    // Stopped: scrolling there reads nothing more.
-    controller.abort();
-    const before = scanner.found.length;
-    scrollTop = 0;
-    shadow.getElementById('box')!.dispatchEvent(new Event('scroll'));
+  });
+
+  it("never reads or watches the overlay's own layer, even when reading the whole <html>", async () => {
+    document.body.innerHTML = `<a id="m" href="mailto:ana@example.com">Ana</a>`;
+    const layer = document.createElement('consentry-overlay');
+    layer.attachShadow({ mode: 'open' }).innerHTML =
+      `<button class="badge"><a href="mailto:ben@example.com">ben@example.com</a></button>`;
+    document.documentElement.append(layer);
+    const told: ShadowRoot[] = [];
+    const wholePage: CrmAdapter = { ...generic, root: (doc) => doc.documentElement };
+    const scanner = new PageScanner(
+      document,
+      wholePage,
+      (c) => changes.push(c),
+      (s) => told.push(s),
+    );
+    scanner.start(controller.signal);
+    await scanner.ready;
     await settle();
-    expect(scanner.found.length).toBe(before);
+    expect(reported().added).toEqual(['email:ana@example.com @m']);
+    expect(told).toEqual([]);
+    layer.remove();
   });
 
   it('reads no text inside code, editors or links already read, and reads on after them', async () => {

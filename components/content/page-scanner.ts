@@ -283,6 +283,8 @@ export class PageScanner {
   }
 
   private enterShadow(shadow: ShadowRoot, out: Candidate[]) {
+    // Our own layer (met when the root is <html>, on a page without a body) is never read.
+    if (shadow.host.localName === 'consentry-overlay') return;
     this.observe(shadow);
     if (!this.shadows.has(shadow) && this.signal && !this.signal.aborted) {
       this.shadows.add(shadow);
