@@ -21,10 +21,18 @@ let controller: AbortController;
 let changes: ScanChange[];
 let region: string;
 
+/** Shadow roots the scanner told of (each the first time it entered it). */
+let shadowsTold: ShadowRoot[];
+
 /** Starts a scanner over the current document and collects what it reports. */
 function scan(adapter: CrmAdapter = generic, phoneRegion = 'US') {
   region = phoneRegion;
-  const scanner = new PageScanner(document, adapter, (c) => changes.push(c));
+  const scanner = new PageScanner(
+    document,
+    adapter,
+    (c) => changes.push(c),
+    (s) => shadowsTold.push(s),
+  );
   scanner.start(controller.signal);
   return scanner;
 }
@@ -54,6 +62,7 @@ beforeEach(() => {
   document.body.innerHTML = '';
   controller = new AbortController();
   changes = [];
+  shadowsTold = [];
 });
 afterEach(() => controller.abort());
 
@@ -208,14 +217,7 @@ describe('PageScanner — first pass', () => {
       for (const el of [tr, ...tr.querySelectorAll('*')])
         el.getBoundingClientRect = () => new DOMRect(0, i * 20 - scrollTop, 800, 20);
     });
-    const shadowsTold: ShadowRoot[] = [];
-    const scanner = new PageScanner(
-      document,
-      generic,
-      (c) => changes.push(c),
-      (s) => shadowsTold.push(s),
-    );
-    scanner.start(controller.signal);
+    const scanner = scan();
     await scanner.ready;
     const near = Math.ceil((2 * window.innerHeight) / 20);
     await untilFound(scanner, near);
@@ -238,19 +240,11 @@ describe('PageScanner — first pass', () => {
     layer.attachShadow({ mode: 'open' }).innerHTML =
       `<button class="badge"><a href="mailto:ben@example.com">ben@example.com</a></button>`;
     document.documentElement.append(layer);
-    const told: ShadowRoot[] = [];
-    const wholePage: CrmAdapter = { ...generic, root: (doc) => doc.documentElement };
-    const scanner = new PageScanner(
-      document,
-      wholePage,
-      (c) => changes.push(c),
-      (s) => told.push(s),
-    );
-    scanner.start(controller.signal);
+    const scanner = scan({ ...generic, root: (doc) => doc.documentElement });
     await scanner.ready;
     await settle();
     expect(reported().added).toEqual(['email:ana@example.com @m']);
-    expect(told).toEqual([]);
+    expect(shadowsTold).toEqual([]);
     layer.remove();
   });
 
@@ -298,6 +292,8 @@ describe('PageScanner — first pass', () => {
     scan();
     await settle();
     expect(reported().added.sort()).toEqual(['email:ana@example.com @m', 'phone:+14155552671 @s']);
+    // Each told of once, for the overlay to follow what moves inside it.
+    expect(shadowsTold).toEqual([outer, inner]);
   });
 });
 
