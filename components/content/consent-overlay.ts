@@ -96,20 +96,26 @@ export class ConsentOverlay {
       }
       this.schedule();
     });
-    const passive = { capture: true, passive: true, signal: this.listening.signal };
-    doc.addEventListener('scroll', this.reposition, passive);
-    doc.defaultView?.addEventListener('resize', this.reposition, passive);
-    // Content also moves without scrolling: a panel opens above the list, an image loads, a
-    // transition runs. Badges are placed again on the next frame (at most once a frame).
-    if (doc.body) this.moved.observe(doc.body, MOVES);
-    doc.addEventListener('transitionend', this.reposition, passive);
-    doc.addEventListener('animationend', this.reposition, passive);
+    this.follow(doc, doc.body);
+    doc.defaultView?.addEventListener('resize', this.reposition, this.listenOptions);
   }
 
   private reposition = () => this.schedule();
   private moved = new MutationObserver(this.reposition);
   /** Removes every listener of the overlay's (on the document and in shadow roots) when aborted. */
   private listening = new AbortController();
+  private listenOptions = { capture: true, passive: true, signal: this.listening.signal };
+
+  /**
+   * Places the badges again on the next frame (at most once a frame) when content under `target`
+   * moves: by scrolling, or without it (a panel opens above the list, an image loads, a
+   * transition runs), changes seen under `changes`.
+   */
+  private follow(target: Document | ShadowRoot, changes: Node | null) {
+    for (const type of ['scroll', 'transitionend', 'animationend'])
+      target.addEventListener(type, this.reposition, this.listenOptions);
+    if (changes) this.moved.observe(changes, MOVES);
+  }
 
   /**
    * Follows what moves inside an open shadow root (the scanner tells of each): its scroll events
@@ -117,12 +123,7 @@ export class ConsentOverlay {
    * badge would stay where its row was when a box inside the shadow root scrolls.
    */
   watch(shadow: ShadowRoot): void {
-    if (this.destroyed) return;
-    const passive = { capture: true, passive: true, signal: this.listening.signal };
-    shadow.addEventListener('scroll', this.reposition, passive);
-    shadow.addEventListener('transitionend', this.reposition, passive);
-    shadow.addEventListener('animationend', this.reposition, passive);
-    this.moved.observe(shadow, MOVES);
+    if (!this.destroyed) this.follow(shadow, shadow);
   }
 
   /** Applies what the scanner saw change. */
@@ -360,39 +361,36 @@ export class ConsentOverlay {
       : win.requestAnimationFrame(run);
   }
 
-  /** The nearest ancestor that clips the anchor's overflow, found once per anchor. */
+  /** The nearest box around the anchor that clips its overflow sideways, found once per anchor. */
   private clipOf(anchor: Element): Element | null {
-    const known = this.clips.get(anchor);
-    if (known !== undefined) return known;
-    let clip: Element | null = null;
-    const win = this.doc.defaultView!;
-    for (let el = anchor.parentElement; el && el !== this.doc.body; el = el.parentElement)
-      if (win.getComputedStyle(el).overflowX !== 'visible') {
-        clip = el;
-        break;
-      }
-    this.clips.set(anchor, clip);
-    return clip;
+    return this.nearest(anchor, this.clips, (s) => s.overflowX !== 'visible');
+  }
+
+  /** The nearest box around the anchor that scrolls on its own (overflow-y auto or scroll). */
+  private scrollerOf(anchor: Element): Element | null {
+    return this.nearest(anchor, this.scrollers, (s) => /^(auto|scroll)$/.test(s.overflowY));
   }
 
   /**
-   * The nearest box around the anchor that scrolls on its own (overflow-y auto or scroll), found
-   * once per anchor; the search goes on past the shadow roots the anchor is in.
+   * The nearest ancestor of the anchor (past the shadow roots it is in, below <body>) whose
+   * computed style passes `test`, kept in `cache` per anchor.
    */
-  private scrollerOf(anchor: Element): Element | null {
-    const known = this.scrollers.get(anchor);
+  private nearest(
+    anchor: Element,
+    cache: WeakMap<Element, Element | null>,
+    test: (style: CSSStyleDeclaration) => boolean,
+  ): Element | null {
+    const known = cache.get(anchor);
     if (known !== undefined) return known;
-    let scroller: Element | null = null;
+    let found: Element | null = null;
     const win = this.doc.defaultView!;
-    for (let el = parentOf(anchor); el && el !== this.doc.body; el = parentOf(el)) {
-      const y = win.getComputedStyle(el).overflowY;
-      if (y === 'auto' || y === 'scroll') {
-        scroller = el;
+    for (let el = parentOf(anchor); el && el !== this.doc.body; el = parentOf(el))
+      if (test(win.getComputedStyle(el))) {
+        found = el;
         break;
       }
-    }
-    this.scrollers.set(anchor, scroller);
-    return scroller;
+    cache.set(anchor, found);
+    return found;
   }
 
   /**
