@@ -74,7 +74,16 @@ const waiting = new Map<number, (reply: never) => void>();
 let nextId = 0;
 let ledgerAskedSeen = 0;
 const worker = isWorker ? null : new Worker((document.currentScript as HTMLScriptElement).src);
-worker?.addEventListener('message', ({ data }) => {
+/**
+ * Page-thread time (ms) spent taking in the background's replies: a reply is deserialised when
+ * its data is first read, on the page's thread, as the extension's messaging does before the
+ * content script's callback runs. Counted with the overlay's own handling of the replies.
+ */
+let receivingMs = 0;
+worker?.addEventListener('message', (event) => {
+  const t0 = performance.now();
+  const data = event.data;
+  receivingMs += performance.now() - t0;
   ledgerAskedSeen = data.ledgerAsked;
   waiting.get(data.id)?.(data.answers as never);
   waiting.delete(data.id);
@@ -154,8 +163,11 @@ const api = {
   /** Main-thread time the scanner has spent so far (ms), and its slice count. */
   stats: () => ({ ...current!.page.scanner.stats }),
 
-  /** Main-thread time the overlay has spent on the background's replies so far (ms). */
-  repliesMs: () => current!.page.overlay.stats.busyMs,
+  /**
+   * Main-thread time spent on the background's replies so far (ms): taking them in, and the
+   * overlay's handling of them.
+   */
+  repliesMs: () => current!.page.overlay.stats.busyMs + receivingMs,
 
   /** Waits until the scanner has nothing queued. */
   idle: () => current!.page.scanner.idle(),
@@ -182,7 +194,7 @@ const api = {
    */
   async readAll(): Promise<{ busyMs: number; wallMs: number; found: number }> {
     const { scanner, overlay } = current!.page;
-    const busy = () => scanner.stats.busyMs + overlay.stats.busyMs;
+    const busy = () => scanner.stats.busyMs + api.repliesMs();
     const [before, t0] = [busy(), performance.now()];
     await scanner.readAll();
     await overlay.settled();
