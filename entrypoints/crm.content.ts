@@ -30,10 +30,15 @@ export default defineContentScript({
     const request = <M, R>(message: M) => browser.runtime.sendMessage(message) as Promise<R>;
     const ask = (identifiers: LookupMessage['identifiers'], force: boolean) =>
       request<LookupMessage, LookupReply>({ type: 'consentry:lookup', identifiers, force });
-    const identify = (candidates: IdentifyMessage['candidates'], phoneRegion: string) =>
+    const identify = (
+      kinds: IdentifyMessage['kinds'],
+      raws: IdentifyMessage['raws'],
+      phoneRegion: string,
+    ) =>
       request<IdentifyMessage, IdentifyReply>({
         type: 'consentry:identify',
-        candidates,
+        kinds,
+        raws,
         phoneRegion,
       });
     let controller = new AbortController();

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Identifier } from '../../lib/identifiers';
-import { answerIdentify, BadMessageError, identify, replyToIdentify } from './identify';
+import {
+  answerIdentify,
+  BadMessageError,
+  identify as identifyTexts,
+  replyToIdentify,
+} from './identify';
 
-const message = (candidates: unknown, phoneRegion: unknown = 'DE') => ({
+type Text = { kind: 'email' | 'phone'; raw: string };
+/** identify(), given the texts as pairs (easier to read here than two lists side by side). */
+const identify = (texts: Text[], phoneRegion: string) =>
+  identifyTexts(
+    texts.map((t) => t.kind),
+    texts.map((t) => t.raw),
+    phoneRegion,
+  );
+/** An identify message for these texts, as the content script sends it. */
+const message = (texts: { kind: unknown; raw: unknown }[], phoneRegion: unknown = 'DE') => ({
   type: 'consentry:identify',
-  candidates,
+  kinds: texts.map((t) => t.kind),
+  raws: texts.map((t) => t.raw),
   phoneRegion,
 });
 
@@ -68,6 +83,12 @@ describe('answerIdentify', () => {
     ['too many candidates', message(Array(5001).fill({ kind: 'email', raw: 'a@b.co' })), /5000/],
     ['a region that is not a country code', message([], 'Germany'), /phoneRegion/],
     ['extra fields', { ...message([]), html: '<b>' }, /html/],
+    [
+      'more kinds than texts',
+      { ...message([{ kind: 'email', raw: 'a@b.co' }]), kinds: ['email', 'phone'] },
+      /as long as each other/,
+    ],
+    ['texts that are not a list', { ...message([]), raws: 'a@b.co' }, /raws/],
   ])('refuses %s with an error that says what is wrong', (_, bad, why) => {
     expect(() => answerIdentify(bad)).toThrow(BadMessageError);
     expect(() => answerIdentify(bad)).toThrow(why);
@@ -75,7 +96,7 @@ describe('answerIdentify', () => {
 });
 
 describe('replyToIdentify', () => {
-  it('sends back the keys with what is saved about each person once, and nothing for none', async () => {
+  it('sends back the keys with what is saved about each person beside each, read once, as JSON text', async () => {
     const recalled: Identifier[][] = [];
     const reply = await replyToIdentify(
       message([
@@ -94,10 +115,23 @@ describe('replyToIdentify', () => {
       },
     );
     expect(recalled).toEqual([[{ kind: 'email', value: 'ana@example.com' }]]);
-    expect(reply).toEqual({
-      keys: ['email:ana@example.com', 'email:ana@example.com', null],
-      answers: [{ key: 'email:ana@example.com', result: null, fetchedAt: 5, stale: false }],
-    });
+    const ana = { key: 'email:ana@example.com', result: null, fetchedAt: 5, stale: false };
+    expect(reply.keys).toEqual(['email:ana@example.com', 'email:ana@example.com', null]);
+    expect(reply.answers.map((text) => text && JSON.parse(text))).toEqual([ana, ana, null]);
+    // Text only: copied on the page's thread without an object for each answer.
+    expect(reply.answers.every((a) => a === null || typeof a === 'string')).toBe(true);
+  });
+
+  it('sends null beside a person the background has nothing fresh about', async () => {
+    const reply = await replyToIdentify(
+      message([
+        { kind: 'email', raw: 'ana@example.com' },
+        { kind: 'email', raw: 'bo@example.com' },
+      ]),
+      async () => [{ key: 'email:bo@example.com', result: null, fetchedAt: 5, stale: false }],
+    );
+    expect(reply.answers[0]).toBeNull();
+    expect(JSON.parse(reply.answers[1]!)).toMatchObject({ key: 'email:bo@example.com' });
   });
 
   it('refuses a bad message without reading the cache', async () => {

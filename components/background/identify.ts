@@ -15,33 +15,34 @@ export class BadMessageError extends Error {
   override name = 'BadMessageError';
 }
 
-/** One identifier per candidate (null: it is none), national numbers read in `phoneRegion`. */
+/** One identifier per text (null: it is none), `kinds[i]` telling what `raws[i]` may be. */
 export function identify(
-  candidates: readonly { kind: 'email' | 'phone'; raw: string }[],
+  kinds: readonly ('email' | 'phone')[],
+  raws: readonly string[],
   phoneRegion: string,
 ): (Identifier | null)[] {
-  return candidates.map((c) => {
-    const n = c.kind === 'email' ? normaliseEmail(c.raw) : normalisePhone(c.raw, phoneRegion);
+  return raws.map((raw, i) => {
+    const n = kinds[i] === 'email' ? normaliseEmail(raw) : normalisePhone(raw, phoneRegion);
     return n.ok ? n.value : null;
   });
 }
 
 /**
- * The keys for an identify message's candidates (IdentifyReply's `keys`); throws
- * BadMessageError, saying what is wrong, for a bad message.
+ * The keys for an identify message's texts (IdentifyReply's `keys`); throws BadMessageError,
+ * saying what is wrong, for a bad message.
  */
 export function answerIdentify(message: unknown): (string | null)[] {
   const parsed = v.safeParse(IdentifyMessageSchema, message);
   if (!parsed.success)
     throw new BadMessageError(`Consentry: bad identify message: ${v.summarize(parsed.issues)}`);
-  return identify(parsed.output.candidates, parsed.output.phoneRegion).map((id) =>
-    id ? keyOf(id) : null,
-  );
+  const { kinds, raws, phoneRegion } = parsed.output;
+  return identify(kinds, raws, phoneRegion).map((id) => (id ? keyOf(id) : null));
 }
 
 /**
- * The whole reply to an identify message: the keys, and what `saved` (LookupService.saved) has
- * fresh about them, read while the page is still busy with the rows that held them.
+ * The whole reply to an identify message: the keys, and beside each what `saved`
+ * (LookupService.saved) has fresh about it, as JSON text, read while the page is still busy with
+ * the rows that held them.
  */
 export async function replyToIdentify(
   message: unknown,
@@ -49,5 +50,9 @@ export async function replyToIdentify(
 ): Promise<IdentifyReply> {
   const keys = answerIdentify(message);
   const known = [...new Set(keys.filter((key) => key !== null))];
-  return { keys, answers: known.length ? await saved(known.map(identifierOf)) : [] };
+  const texts = new Map<string, string>();
+  if (known.length)
+    for (const answer of await saved(known.map(identifierOf)))
+      texts.set(answer.key, JSON.stringify(answer));
+  return { keys, answers: keys.map((key) => (key === null ? null : (texts.get(key) ?? null))) };
 }

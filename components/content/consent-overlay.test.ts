@@ -20,13 +20,16 @@ let saved: Map<string, Answer>;
  * The background's side: identifies with its own code, sends what it has saved with the keys,
  * answers every look-up "no record".
  */
-const background: Identify = async (candidates, phoneRegion) => {
-  identified.push(candidates);
+const background: Identify = async (kinds, raws, phoneRegion) => {
+  identified.push(kinds.map((kind, i) => ({ kind, raw: raws[i]! })));
   if (failIdentify) throw new Error('Consentry: bad identify message');
-  const keys = identify(candidates, phoneRegion).map((id) =>
+  const keys = identify(kinds, raws, phoneRegion).map((id) =>
     id ? `${id.kind}:${id.value}` : null,
   );
-  return { keys, answers: keys.flatMap((key) => (key && saved.get(key)) || []) };
+  const answers = keys.map((key) =>
+    key && saved.has(key) ? JSON.stringify(saved.get(key)) : null,
+  );
+  return { keys, answers };
 };
 const ask: Ask = async (identifiers): Promise<Answers> => {
   asked.push(identifiers);

@@ -11,23 +11,25 @@ import { signal } from '@preact/signals';
 import { h, render } from 'preact';
 import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import type { PurposeId } from '../../lib/ids';
-import type { Answer, Answers } from '../background/lookup-service';
+import type { Answers } from '../background/lookup-service';
 import { identifierOf, keyOf } from '../shared/identifier-key';
 import { MAX_PER_MESSAGE, MAX_RAW, type IdentifyReply } from '../shared/messages';
 import { purposesFor, verdictOf, type Verdict } from '../shared/consent-summary';
 import { OverlayView, type BadgeView, type OverlayState } from '../ui/overlay-view';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
+import { AnswerBook } from './answer-book';
 import { BigTables } from './big-tables';
 import { shownAs, type Found, type ScanChange } from './page-scanner';
 
 /** Asks the background about identifiers. */
 export type Ask = (identifiers: Identifier[], force: boolean) => Promise<Answers>;
 /**
- * Asks the background which identifiers these texts are, in order, by key (null: none), with the
- * fresh answers it has saved about them.
+ * Asks the background which identifiers these texts are (`kinds[i]` tells what `raws[i]` may
+ * be), in order, by key (null: none), with the fresh answers it has saved about them.
  */
 export type Identify = (
-  candidates: { kind: 'email' | 'phone'; raw: string }[],
+  kinds: ('email' | 'phone')[],
+  raws: string[],
   phoneRegion: string,
 ) => Promise<IdentifyReply>;
 
@@ -43,7 +45,7 @@ export class ConsentOverlay {
     guard: signal(null),
     notice: signal(null),
   };
-  readonly answers = new Map<string, Answer>();
+  readonly answers = new AnswerBook();
   /**
    * Page-thread time (ms) spent on the background's replies outside the scanner's slices: sending
    * texts to be identified, taking in their keys, sending look-ups, taking in answers. For the
@@ -283,7 +285,8 @@ export class ConsentOverlay {
     let reply: IdentifyReply;
     try {
       reply = await this.identify(
-        batch.map(([, f]) => ({ kind: f.kind, raw: f.raw })),
+        batch.map(([, f]) => f.kind),
+        batch.map(([, f]) => f.raw),
         this.phoneRegion(),
       );
     } catch {
@@ -295,14 +298,15 @@ export class ConsentOverlay {
     }
     if (this.destroyed) return;
     const started = performance.now();
-    for (const a of reply.answers) this.answers.set(a.key, a);
     // The background batched these already: what it had no answer for is asked about at once.
     const unanswered = new Map<string, Identifier>();
     batch.forEach(([seen], i) => {
       const key = reply.keys[i] ?? null;
+      const answer = reply.answers[i] ?? null;
       this.inFlight.delete(seen);
       this.keys.set(seen, key);
-      if (key && !this.answers.has(key)) unanswered.set(key, identifierOf(key));
+      if (key && answer !== null) this.answers.set(key, answer);
+      else if (key && !this.answers.has(key)) unanswered.set(key, identifierOf(key));
     });
     this.schedule();
     const sent = this.send([...unanswered.values()], false);

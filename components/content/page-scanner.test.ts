@@ -42,7 +42,7 @@ function scan(adapter: CrmAdapter = generic, phoneRegion = 'US') {
  * null when it is no one.
  */
 function keyOf(f: Found): string | null {
-  const [id] = identify([f], region);
+  const [id] = identify([f.kind], [f.raw], region);
   return id ? `${id.kind}:${id.value}` : null;
 }
 

@@ -93,12 +93,12 @@ const ask: Ask = (identifiers, force) =>
     waiting.set(++nextId, resolve);
     worker!.postMessage({ id: nextId, lookup: { identifiers, force } } satisfies Request);
   });
-const identify: Identify = (candidates, phoneRegion) =>
+const identify: Identify = (kinds, raws, phoneRegion) =>
   new Promise((resolve) => {
     waiting.set(++nextId, resolve);
     worker!.postMessage({
       id: nextId,
-      identify: { type: 'consentry:identify', candidates, phoneRegion },
+      identify: { type: 'consentry:identify', kinds, raws, phoneRegion },
     } satisfies Request);
   });
 
