@@ -6,6 +6,7 @@ import { AnswerCache } from '../components/background/answer-cache';
 import { syncContentScripts } from '../components/background/content-scripts';
 import { adoptDemoSettings } from '../components/background/demo-settings';
 import { replyToIdentify } from '../components/background/identify';
+import { lookupReply } from '../components/background/answer-text';
 import { fetchLookup } from '../components/background/ledger-client';
 import { LookupBatcher } from '../components/background/lookup-batcher';
 import { LookupService } from '../components/background/lookup-service';
@@ -46,7 +47,7 @@ export default defineBackground(() => {
         return replyToIdentify(message, (ids) => service.saved(ids));
       const parsed = v.safeParse(LookupMessageSchema, message);
       if (!parsed.success) return undefined;
-      return service.lookup(parsed.output.identifiers, parsed.output.force);
+      return service.lookup(parsed.output.identifiers, parsed.output.force).then(lookupReply);
     },
   );
 

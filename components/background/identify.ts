@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import { IdentifyMessageSchema, type IdentifyReply } from '../shared/messages';
 import { identifierOf, keyOf } from '../shared/identifier-key';
+import { answerText } from './answer-text';
 import type { Answer } from './lookup-service';
 
 /** A message that claimed to be an identify request and was not a valid one. */
@@ -53,6 +54,6 @@ export async function replyToIdentify(
   const texts = new Map<string, string>();
   if (known.length)
     for (const answer of await saved(known.map(identifierOf)))
-      texts.set(answer.key, JSON.stringify(answer));
+      texts.set(answer.key, answerText(answer));
   return { keys, answers: keys.map((key) => (key === null ? null : (texts.get(key) ?? null))) };
 }

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Identifier } from '../../lib/identifiers';
+import { lookupReply } from '../background/answer-text';
 import { identify } from '../background/identify';
 import type { Answer, Answers } from '../background/lookup-service';
 import { ConsentOverlay, type Ask, type Identify } from './consent-overlay';
@@ -27,22 +28,40 @@ const background: Identify = async (kinds, raws, phoneRegion) => {
     id ? `${id.kind}:${id.value}` : null,
   );
   const answers = keys.map((key) =>
-    key && saved.has(key) ? JSON.stringify(saved.get(key)) : null,
+    // Nothing is fresh while the ledger is down: saved answers then come stale, from a look-up.
+    key && !ledgerDown && saved.has(key) ? JSON.stringify(saved.get(key)) : null,
   );
   return { keys, answers };
 };
-const ask: Ask = async (identifiers): Promise<Answers> => {
+/** The ledger cannot be asked: the background answers with what it has saved, marked stale. */
+let ledgerDown: boolean;
+const ask: Ask = async (identifiers) => {
   asked.push(identifiers);
   await ledgerGate;
-  return {
-    answers: identifiers.map((id) => ({
-      key: `${id.kind}:${id.value}`,
-      result: null,
-      fetchedAt: 1,
-      stale: false,
-    })),
-    problem: null,
-  };
+  const answers: Answers = ledgerDown
+    ? {
+        answers: identifiers.map((id) => {
+          const key = `${id.kind}:${id.value}`;
+          const kept = saved.get(key);
+          return {
+            key,
+            result: kept?.result ?? null,
+            fetchedAt: kept?.fetchedAt ?? null,
+            stale: true,
+          };
+        }),
+        problem: { code: 'unreachable', message: 'The ledger cannot be reached.' },
+      }
+    : {
+        answers: identifiers.map((id) => ({
+          key: `${id.kind}:${id.value}`,
+          result: null,
+          fetchedAt: 1,
+          stale: false,
+        })),
+        problem: null,
+      };
+  return lookupReply(answers);
 };
 
 const found = (anchor: Element, kind: 'email' | 'phone', raw: string): Found => ({
@@ -67,6 +86,7 @@ beforeEach(() => {
   identified = [];
   asked = [];
   failIdentify = false;
+  ledgerDown = false;
   saved = new Map();
   ledgerGate = Promise.resolve();
   overlay = newOverlay();
@@ -194,6 +214,53 @@ describe('ConsentOverlay — what the page shows, identified by the background',
       'email:ana@example.com granted',
       'email:bo@example.com unknown',
     ]);
+  });
+
+  it('shows saved answers, marked stale, when the ledger cannot be asked, and says so', async () => {
+    ledgerDown = true;
+    saved.set('email:ana@example.com', {
+      key: 'email:ana@example.com',
+      result: {
+        digest: 'd'.repeat(64),
+        verified: true,
+        purposes: {
+          marketing_email: {
+            status: 'withdrawn',
+            at: '2026-11-01T10:00:00.000Z',
+            policyVersion: '2026-11',
+            regime: 'gdpr',
+            reason: '',
+          },
+        },
+        warnings: [],
+      },
+      fetchedAt: 1,
+      stale: false,
+    });
+    overlay.update({
+      added: [found(document.getElementById('a')!, 'email', 'ana@example.com')],
+      removed: [],
+    });
+    await settle();
+    expect(overlay.summary()).toEqual([
+      { key: 'email:ana@example.com', verdict: 'withdrawn', stale: true },
+    ]);
+    expect(overlay.state.notice.value).toBe(
+      'The ledger cannot be reached. Showing saved answers, marked with a dashed border.',
+    );
+  });
+
+  it('says the ledger cannot be asked, and no more, when nothing about the page is saved', async () => {
+    ledgerDown = true;
+    overlay.update({
+      added: [found(document.getElementById('a')!, 'email', 'ana@example.com')],
+      removed: [],
+    });
+    await settle();
+    expect(overlay.summary()).toEqual([
+      { key: 'email:ana@example.com', verdict: 'unknown', stale: true },
+    ]);
+    expect(overlay.state.notice.value).toBe('The ledger cannot be reached.');
   });
 
   it('tells the rep when the background cannot identify, and shows no one', async () => {

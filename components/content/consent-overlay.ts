@@ -11,9 +11,8 @@ import { signal } from '@preact/signals';
 import { h, render } from 'preact';
 import { normaliseEmail, normalisePhone, type Identifier } from '../../lib/identifiers';
 import type { PurposeId } from '../../lib/ids';
-import type { Answers } from '../background/lookup-service';
 import { identifierOf, keyOf } from '../shared/identifier-key';
-import { MAX_PER_MESSAGE, MAX_RAW, type IdentifyReply } from '../shared/messages';
+import { MAX_PER_MESSAGE, MAX_RAW, type IdentifyReply, type LookupReply } from '../shared/messages';
 import { purposesFor, verdictOf, type Verdict } from '../shared/consent-summary';
 import { OverlayView, type BadgeView, type OverlayState } from '../ui/overlay-view';
 import { OVERLAY_CSS } from '../ui/overlay-styles';
@@ -22,7 +21,7 @@ import { BigTables } from './big-tables';
 import { shownAs, type Found, type ScanChange } from './page-scanner';
 
 /** Asks the background about identifiers. */
-export type Ask = (identifiers: Identifier[], force: boolean) => Promise<Answers>;
+export type Ask = (identifiers: Identifier[], force: boolean) => Promise<LookupReply>;
 /**
  * Asks the background which identifiers these texts are (`kinds[i]` tells what `raws[i]` may
  * be), in order, by key (null: none), with the fresh answers it has saved about them.
@@ -333,7 +332,7 @@ export class ConsentOverlay {
       return;
     }
     if (identifiers.length === 0) return;
-    let outcome: Answers;
+    let outcome: LookupReply;
     try {
       outcome = await this.ask(identifiers, force);
     } catch {
@@ -344,9 +343,11 @@ export class ConsentOverlay {
     }
     if (this.destroyed) return;
     const started = performance.now();
-    for (const a of outcome.answers) this.answers.set(a.key, a);
+    const keys = identifiers.map(keyOf);
+    outcome.answers.forEach((text, i) => this.answers.set(keys[i]!, text));
+    // Whether saved answers are shown is read only when the ledger could not be asked.
     this.state.notice.value = outcome.problem
-      ? `${outcome.problem.message}${outcome.answers.some((a) => a.result) ? ' Showing saved answers, marked with a dashed border.' : ''}`
+      ? `${outcome.problem.message}${keys.some((key) => this.answers.get(key)?.result) ? ' Showing saved answers, marked with a dashed border.' : ''}`
       : null;
     this.schedule();
     this.stats.busyMs += performance.now() - started;

@@ -27,7 +27,15 @@ export const LookupMessageSchema = v.strictObject({
   force: v.boolean(),
 });
 export type LookupMessage = v.InferOutput<typeof LookupMessageSchema>;
-export type LookupReply = Answers;
+/**
+ * background → content: the answer about each identifier asked, in the order asked, as JSON text
+ * (an Answer; text for the reason IdentifyReply gives), and the ledger's problem if it could not
+ * be asked (the answers are then saved ones, marked stale, or none).
+ */
+export interface LookupReply {
+  answers: string[];
+  problem: Answers['problem'];
+}
 
 /**
  * content → background: which identifiers are these? Text as the page shows it (a mailto: link,

@@ -6,12 +6,13 @@
  * function answering every digest, counted, so "warm" can be proven: a warm run asks it nothing.
  * Also the baseline: a naive full-document TreeWalker over every text node with regexes.
  */
+import { lookupReply } from '../../components/background/answer-text';
 import { AnswerCache } from '../../components/background/answer-cache';
 import { replyToIdentify } from '../../components/background/identify';
 import { LookupBatcher } from '../../components/background/lookup-batcher';
-import { LookupService, type Answers } from '../../components/background/lookup-service';
+import { LookupService } from '../../components/background/lookup-service';
 import type { Ask, Identify } from '../../components/content/consent-overlay';
-import type { IdentifyMessage } from '../../components/shared/messages';
+import type { IdentifyMessage, LookupReply } from '../../components/shared/messages';
 import type { Identifier } from '../../lib/identifiers';
 import { startCrmPage, type CrmPage } from '../../components/content/crm-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../components/shared/settings';
@@ -61,7 +62,7 @@ function background(scope: DedicatedWorkerGlobalScope) {
     const answers =
       'identify' in data
         ? await replyToIdentify(data.identify, (ids) => service.saved(ids))
-        : await service.lookup(data.lookup.identifiers, data.lookup.force);
+        : lookupReply(await service.lookup(data.lookup.identifiers, data.lookup.force));
     scope.postMessage({ id: data.id, answers, ledgerAsked });
   };
 }
@@ -89,7 +90,7 @@ worker?.addEventListener('message', (event) => {
   waiting.delete(data.id);
 });
 const ask: Ask = (identifiers, force) =>
-  new Promise<Answers>((resolve) => {
+  new Promise<LookupReply>((resolve) => {
     waiting.set(++nextId, resolve);
     worker!.postMessage({ id: nextId, lookup: { identifiers, force } } satisfies Request);
   });
