@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Status } from '../../lib/consent-status';
 import type { Identifier } from '../../lib/identifiers';
 import { lookupReply } from '../background/answer-text';
 import { identify } from '../background/identify';
@@ -79,6 +80,36 @@ const newOverlay = () =>
     () => ['marketing_email'],
     () => 'DE',
   );
+/** The page shows ana@example.com in #a: the overlay is told, and its work settles. */
+async function showAna() {
+  overlay.update({
+    added: [found(document.getElementById('a')!, 'email', 'ana@example.com')],
+    removed: [],
+  });
+  await settle();
+}
+/** The background has saved a fresh answer about `key`: `status` for marketing email. */
+function saveAnswer(key: string, status: Status) {
+  saved.set(key, {
+    key,
+    result: {
+      digest: 'd'.repeat(64),
+      verified: true,
+      purposes: {
+        marketing_email: {
+          status,
+          at: '2026-11-01T10:00:00.000Z',
+          policyVersion: '2026-11',
+          regime: 'gdpr',
+          reason: '',
+        },
+      },
+      warnings: [],
+    },
+    fetchedAt: 1,
+    stale: false,
+  });
+}
 const summaryKeys = () => overlay.summary().map((p) => `${p.key} ${p.verdict}`);
 
 beforeEach(() => {
@@ -184,24 +215,7 @@ describe('ConsentOverlay — what the page shows, identified by the background',
   });
 
   it('takes the answers the background had saved with the keys, and asks only about the rest', async () => {
-    const granted = {
-      status: 'granted' as const,
-      at: '2026-11-01T10:00:00.000Z',
-      policyVersion: '2026-11',
-      regime: 'gdpr' as const,
-      reason: 'Granted on 2026-11-01',
-    };
-    saved.set('email:ana@example.com', {
-      key: 'email:ana@example.com',
-      result: {
-        digest: 'd'.repeat(64),
-        verified: true,
-        purposes: { marketing_email: granted },
-        warnings: [],
-      },
-      fetchedAt: 1,
-      stale: false,
-    });
+    saveAnswer('email:ana@example.com', 'granted');
     const a = document.getElementById('a')!;
     overlay.update({
       added: [found(a, 'email', 'mailto:ana@example.com'), found(a, 'email', 'bo@example.com')],
@@ -218,30 +232,8 @@ describe('ConsentOverlay — what the page shows, identified by the background',
 
   it('shows saved answers, marked stale, when the ledger cannot be asked, and says so', async () => {
     ledgerDown = true;
-    saved.set('email:ana@example.com', {
-      key: 'email:ana@example.com',
-      result: {
-        digest: 'd'.repeat(64),
-        verified: true,
-        purposes: {
-          marketing_email: {
-            status: 'withdrawn',
-            at: '2026-11-01T10:00:00.000Z',
-            policyVersion: '2026-11',
-            regime: 'gdpr',
-            reason: '',
-          },
-        },
-        warnings: [],
-      },
-      fetchedAt: 1,
-      stale: false,
-    });
-    overlay.update({
-      added: [found(document.getElementById('a')!, 'email', 'ana@example.com')],
-      removed: [],
-    });
-    await settle();
+    saveAnswer('email:ana@example.com', 'withdrawn');
+    await showAna();
     expect(overlay.summary()).toEqual([
       { key: 'email:ana@example.com', verdict: 'withdrawn', stale: true },
     ]);
@@ -252,11 +244,7 @@ describe('ConsentOverlay — what the page shows, identified by the background',
 
   it('says the ledger cannot be asked, and no more, when nothing about the page is saved', async () => {
     ledgerDown = true;
-    overlay.update({
-      added: [found(document.getElementById('a')!, 'email', 'ana@example.com')],
-      removed: [],
-    });
-    await settle();
+    await showAna();
     expect(overlay.summary()).toEqual([
       { key: 'email:ana@example.com', verdict: 'unknown', stale: true },
     ]);
@@ -265,11 +253,7 @@ describe('ConsentOverlay — what the page shows, identified by the background',
 
   it('tells the rep when the background cannot identify, and shows no one', async () => {
     failIdentify = true;
-    overlay.update({
-      added: [found(document.getElementById('a')!, 'email', 'ana@example.com')],
-      removed: [],
-    });
-    await settle();
+    await showAna();
     expect(overlay.state.notice.value).toMatch(/could not read this page/);
     expect(overlay.summary()).toEqual([]);
   });
