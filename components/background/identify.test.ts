@@ -24,7 +24,7 @@ const message = (texts: { kind: unknown; raw: unknown }[], phoneRegion: unknown 
 });
 
 describe('identify', () => {
-  it('normalises what the page showed into identifiers, one per candidate in order', () => {
+  it('normalises what the page showed into identifiers, one per text in order', () => {
     expect(
       identify(
         [
@@ -61,6 +61,10 @@ describe('identify', () => {
       ),
     ).toEqual([null, null, { kind: 'email', value: 'cy@example.net' }]);
   });
+
+  it('refuses kinds and texts of different lengths rather than guess what a text is', () => {
+    expect(() => identifyTexts(['email'], ['a@b.co', '+4930123456'], 'DE')).toThrow(RangeError);
+  });
 });
 
 describe('answerIdentify', () => {
@@ -77,10 +81,10 @@ describe('answerIdentify', () => {
   });
 
   it.each([
-    ['a candidate that is not text', message([{ kind: 'email', raw: 42 }]), /raw/],
+    ['a text that is not a string', message([{ kind: 'email', raw: 42 }]), /raw/],
     ['an unknown kind', message([{ kind: 'fax', raw: '+4930123456' }]), /kind/],
     ['text longer than any identifier', message([{ kind: 'email', raw: 'a'.repeat(513) }]), /raw/],
-    ['too many candidates', message(Array(5001).fill({ kind: 'email', raw: 'a@b.co' })), /5000/],
+    ['too many texts', message(Array(5001).fill({ kind: 'email', raw: 'a@b.co' })), /5000/],
     ['a region that is not a country code', message([], 'Germany'), /phoneRegion/],
     ['extra fields', { ...message([]), html: '<b>' }, /html/],
     [
@@ -118,8 +122,6 @@ describe('replyToIdentify', () => {
     const ana = { key: 'email:ana@example.com', result: null, fetchedAt: 5, stale: false };
     expect(reply.keys).toEqual(['email:ana@example.com', 'email:ana@example.com', null]);
     expect(reply.answers.map((text) => text && JSON.parse(text))).toEqual([ana, ana, null]);
-    // Text only: copied on the page's thread without an object for each answer.
-    expect(reply.answers.every((a) => a === null || typeof a === 'string')).toBe(true);
   });
 
   it('sends null beside a person the background has nothing fresh about', async () => {

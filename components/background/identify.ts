@@ -22,6 +22,7 @@ export function identify(
   raws: readonly string[],
   phoneRegion: string,
 ): (Identifier | null)[] {
+  if (kinds.length !== raws.length) throw new RangeError('identify: one kind for each text');
   return raws.map((raw, i) => {
     const n = kinds[i] === 'email' ? normaliseEmail(raw) : normalisePhone(raw, phoneRegion);
     return n.ok ? n.value : null;

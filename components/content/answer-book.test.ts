@@ -55,4 +55,15 @@ describe('AnswerBook', () => {
     expect(book.size).toBe(0);
     expect(book.has('email:ana@example.com')).toBe(false);
   });
+
+  it.each([
+    ['text that is not JSON', '{"key":'],
+    ['JSON that is no answer', '42'],
+    ['an answer about someone else', JSON.stringify(answer('email:bo@example.com'))],
+  ])('drops %s instead of throwing, as if never answered', (_, text) => {
+    const book = new AnswerBook();
+    book.set('email:ana@example.com', text);
+    expect(book.get('email:ana@example.com')).toBeUndefined();
+    expect(book.has('email:ana@example.com')).toBe(false);
+  });
 });

@@ -6,6 +6,24 @@
  */
 import type { Answer } from '../background/lookup-service';
 
+/** The answer `text` holds, if it is JSON for an answer about `key`. */
+function parseAnswer(text: string, key: string): Answer | undefined {
+  try {
+    const answer: unknown = JSON.parse(text);
+    if (
+      typeof answer === 'object' &&
+      answer !== null &&
+      (answer as Partial<Answer>).key === key &&
+      typeof (answer as Partial<Answer>).stale === 'boolean' &&
+      typeof (answer as Partial<Answer>).result === 'object'
+    )
+      return answer as Answer;
+  } catch {
+    // Not JSON: dropped below.
+  }
+  return undefined;
+}
+
 export class AnswerBook {
   private byKey = new Map<string, Answer | string>();
 
@@ -17,12 +35,16 @@ export class AnswerBook {
     return this.byKey.has(key);
   }
 
-  /** The answer about `key`, parsed once if it is still text. */
+  /**
+   * The answer about `key`, parsed once if it is still text. Text that is not an answer about
+   * `key` is dropped (as if never answered, so it is asked about again), never thrown.
+   */
   get(key: string): Answer | undefined {
     const held = this.byKey.get(key);
     if (typeof held !== 'string') return held;
-    const answer = JSON.parse(held) as Answer;
-    this.byKey.set(key, answer);
+    const answer = parseAnswer(held, key);
+    if (answer) this.byKey.set(key, answer);
+    else this.byKey.delete(key);
     return answer;
   }
 

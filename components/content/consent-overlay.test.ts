@@ -12,6 +12,7 @@ let identified: { kind: string; raw: string }[][];
 let asked: Identifier[][];
 let overlay: ConsentOverlay;
 let failIdentify: boolean;
+let replyExtra: boolean;
 /** Holds the ledger's answers back until it settles. */
 let ledgerGate: Promise<void>;
 
@@ -28,6 +29,8 @@ const background: Identify = async (kinds, raws, phoneRegion) => {
   const keys = identify(kinds, raws, phoneRegion).map((id) =>
     id ? `${id.kind}:${id.value}` : null,
   );
+  // A reply with one key too many (a background out of step with its page).
+  if (replyExtra) keys.push('email:extra@example.com');
   const answers = keys.map((key) =>
     // Nothing is fresh while the ledger is down: saved answers then come stale, from a look-up.
     key && !ledgerDown && saved.has(key) ? JSON.stringify(saved.get(key)) : null,
@@ -117,6 +120,7 @@ beforeEach(() => {
   identified = [];
   asked = [];
   failIdentify = false;
+  replyExtra = false;
   ledgerDown = false;
   saved = new Map();
   ledgerGate = Promise.resolve();
@@ -240,6 +244,29 @@ describe('ConsentOverlay — what the page shows, identified by the background',
     expect(overlay.state.notice.value).toBe(
       'The ledger cannot be reached. Showing saved answers, marked with a dashed border.',
     );
+  });
+
+  it('matches each stale answer to the person it is about', async () => {
+    ledgerDown = true;
+    saveAnswer('email:ana@example.com', 'withdrawn');
+    const a = document.getElementById('a')!;
+    const b = document.getElementById('b')!;
+    overlay.update({
+      added: [found(a, 'email', 'bo@example.com'), found(b, 'email', 'ana@example.com')],
+      removed: [],
+    });
+    await settle();
+    expect(summaryKeys()).toEqual([
+      'email:bo@example.com unknown',
+      'email:ana@example.com withdrawn',
+    ]);
+  });
+
+  it('takes nothing from a reply that does not match what was sent, and says so', async () => {
+    replyExtra = true;
+    await showAna();
+    expect(overlay.summary()).toEqual([]);
+    expect(overlay.state.notice.value).toMatch(/could not read this page/);
   });
 
   it('says the ledger cannot be asked, and no more, when nothing about the page is saved', async () => {

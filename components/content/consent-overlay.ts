@@ -288,6 +288,10 @@ export class ConsentOverlay {
         batch.map(([, f]) => f.raw),
         this.phoneRegion(),
       );
+      // Keys and answers are matched to the texts by position: a reply of another length is
+      // matched to nothing.
+      if (reply.keys.length !== batch.length || reply.answers.length !== batch.length)
+        throw new Error('Consentry: an identify reply does not match its texts');
     } catch {
       for (const [seen] of batch) this.inFlight.delete(seen);
       if (!this.destroyed)
@@ -335,6 +339,9 @@ export class ConsentOverlay {
     let outcome: LookupReply;
     try {
       outcome = await this.ask(identifiers, force);
+      // Answers are matched to the identifiers asked by position.
+      if (outcome.answers.length !== identifiers.length)
+        throw new Error('Consentry: a look-up reply does not match what was asked');
     } catch {
       if (!this.destroyed)
         this.state.notice.value =

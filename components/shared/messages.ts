@@ -17,7 +17,7 @@ const IdentifierSchema = v.variant('kind', [
 /** Longest text sent to be identified (longer is no identifier: lib/identifiers refuses it). */
 export const MAX_RAW = 512;
 
-/** Most identifiers (or candidates) one message from a content script may carry. */
+/** Most identifiers (or texts) one message from a content script may carry. */
 export const MAX_PER_MESSAGE = 5000;
 
 /** content → background: what do we know about these people? */
