@@ -42,7 +42,8 @@ export interface LookupReply {
  * a number as typed), normalised by the background with lib/'s rules, national numbers in
  * `phoneRegion`. It goes no further than the extension's own worker. Two lists of strings side
  * by side (`kinds[i]` is what `raws[i]` may be), not a list of objects: a message is copied on
- * the page's thread, and 200 small objects took it ten times as long as two lists of strings.
+ * the page's thread, and 200 small objects took it six to ten times as long as two lists of
+ * strings (0.18-0.30 against 0.025-0.03 ms, measured alone in Chromium).
  */
 export const IdentifyMessageSchema = v.pipe(
   v.strictObject({
