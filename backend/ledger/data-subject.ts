@@ -2,9 +2,9 @@
  * Data-subject requests: a person's history, an access export, and erasure by crypto-shredding.
  * Used by the admin routes and the CLI alike.
  */
-import { randomUUID } from 'node:crypto';
 import { statusesOf } from '../../lib/consent-status';
 import { identifierDigest } from '../../lib/digest';
+import { newEventId } from '../../lib/event-id';
 import { normaliseEmail, normalisePhone } from '../../lib/identifiers';
 import type { PurposeId } from '../../lib/purposes';
 import type { Services } from '../context';
@@ -130,7 +130,7 @@ export async function erasePerson(
     keyring.forget(siteId, ref);
   }
   services.people.invalidate(siteId, refs);
-  const eventId = randomUUID();
+  const eventId = newEventId();
   const outcome = await writer.write({
     siteId,
     eventId,

@@ -22,6 +22,7 @@ import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { identifierDigest } from '../../lib/digest';
+import { newEventId } from '../../lib/event-id';
 import { normaliseEmail } from '../../lib/identifiers';
 import { benchEmail, preload } from './backend-preload';
 
@@ -124,7 +125,7 @@ async function lookupBodies(people: number) {
 
 const eventBody = () =>
   JSON.stringify({
-    eventId: randomUUID(),
+    eventId: newEventId(),
     siteId: 'demo-shop',
     visitorId: `bench-${randomUUID().slice(0, 8)}`,
     choices: { analytics: true, marketing_email: false, advertising: true },

@@ -11,6 +11,7 @@ import { applyChoice, type ConsentAction } from '../../lib/apply-choice';
 import type { ConsentEvent } from '../../lib/consent-event';
 import { consentModeState } from '../../lib/consent-mode';
 import { decide, type Decision } from '../../lib/decide';
+import { newEventId } from '../../lib/event-id';
 import { normaliseEmail } from '../../lib/identifiers';
 import { noticeHash } from '../../lib/notice-hash';
 import type { PurposeId } from '../../lib/purposes';
@@ -159,7 +160,7 @@ export function createCore(options: CoreOptions): ConsentryCore {
     const href = win.location.href;
     const { language } = current;
     const event: ConsentEvent = {
-      eventId: newUuid(),
+      eventId: newEventId(),
       siteId: setup.siteId,
       visitorId: stored?.id ?? newVisitorId(),
       ...(identifiers ? { identifiers } : {}),
@@ -251,6 +252,5 @@ export function createCore(options: CoreOptions): ConsentryCore {
 const grantedOf = (decision: Decision): Partial<Record<PurposeId, boolean>> =>
   Object.fromEntries(Object.entries(decision.choices).map(([p, c]) => [p, c!.granted]));
 
-const newUuid = (): string => globalThis.crypto.randomUUID();
-
-const newVisitorId = (): string => newUuid().replace(/-/g, '');
+// A visitor id is random (version 4): it is kept for long and should not say when it was made.
+const newVisitorId = (): string => globalThis.crypto.randomUUID().replace(/-/g, '');
