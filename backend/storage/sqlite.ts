@@ -1,6 +1,6 @@
 /** The embedded SQLite engine (better-sqlite3, WAL). Durability: see `SqliteOptions.synchronous`. */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import type {
@@ -76,9 +76,19 @@ const subject = (r: Row): SubjectRow => ({
   erasedAt: (r.erased_at as number | null) ?? null,
 });
 
+/**
+ * Makes a database file's folder (owner-only when it is new) and, when the file is new, the file
+ * itself, readable by its owner only: it holds sealed personal data, identifier refs and hashed
+ * keys. SQLite gives its WAL and shared-memory files the database file's permissions.
+ */
+function createOwnerOnly(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+}
+
 /** Opens (creating and migrating when needed) a SQLite store. */
 export function openSqlite(options: SqliteOptions): Storage {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  if (options.path !== ':memory:') createOwnerOnly(options.path);
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL');
   const synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
@@ -378,7 +388,7 @@ export function openSqlite(options: SqliteOptions): Storage {
       return q.dataVersion.get() as number;
     },
     async backup(path) {
-      mkdirSync(dirname(path), { recursive: true });
+      createOwnerOnly(path);
       await db.backup(path);
     },
   };
