@@ -213,6 +213,27 @@ describe('the key-scope matrix', () => {
     expect(siteViaQuery.status).toBe(200);
     const adminViaQuery = await l.call('GET', `/v1/sites?key=${l.keys.admin}`);
     expect(adminViaQuery.status).toBe(401);
+    expect(((await adminViaQuery.json()) as { error: { message: string } }).error.message).toMatch(
+      /Only a public site key \(pk_…\) may be given as \?key=; send other keys in the Authorization header/,
+    );
+    const noKey = await l.call('GET', '/v1/sites');
+    expect(((await noKey.json()) as { error: { message: string } }).error.message).toBe(
+      'An API key is required',
+    );
+  });
+
+  it('says which scope a route needs and which the key has, in plain words', async () => {
+    const l = await ledger();
+    const message = async (res: Response) =>
+      ((await res.json()) as { error: { message: string } }).error.message;
+    const readerOnSites = await l.call('GET', '/v1/sites', { key: l.keys.reader });
+    expect(readerOnSites.status).toBe(403);
+    expect(await message(readerOnSites)).toBe(
+      'This route needs an admin key; this is a reader key',
+    );
+    const adminOnConfig = await l.call('GET', '/v1/site-config', { key: l.keys.admin });
+    expect(adminOnConfig.status).toBe(403);
+    expect(await message(adminOnConfig)).toBe('This route needs a site key; this is an admin key');
   });
 });
 

@@ -11,9 +11,11 @@ import { loadConfig } from './config';
 import type { Services } from './context';
 import { BadPersonQuery, erasePerson, exportPerson, type PersonQuery } from './ledger/data-subject';
 import { auditHtml } from './audit/audit-html';
+import { auditOptions } from './audit/audit-options';
 import { auditSite } from './audit/audit-report';
 import { verifySite } from './ledger/verify';
 import { OriginSchema } from './origin';
+import { siteIdFor } from './site-id';
 import { DEMO_SITE, seedDemo } from './seed';
 import { startServer } from './server';
 import { demoKeys, type DemoKeys } from './demo/demo-keys';
@@ -70,6 +72,24 @@ const personQuery = (v: ReturnType<typeof options>['values']): PersonQuery => {
   if (v.phone && !v.email) return { phone: v.phone, defaultRegion: v.region };
   throw new UsageError('give exactly one of --email or --phone');
 };
+
+/** A JSON file's content; a missing, unreadable or malformed file is a usage error naming it. */
+function readJsonFile(file: string, flag: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `${flag} ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`}`,
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
 
 const required = (value: string | undefined, flag: string): string => {
   if (!value) throw new UsageError(`${flag} is required`);
@@ -159,7 +179,7 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case 'sites create': {
         const file = required(v.config, '--config');
-        const config = validateSiteConfig(JSON.parse(readFileSync(file, 'utf8')));
+        const config = validateSiteConfig(readJsonFile(file, '--config'));
         if (!config.ok)
           throw new UsageError(
             `${file}:\n${config.error.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
@@ -170,12 +190,12 @@ async function run(argv: string[]): Promise<number> {
           throw new UsageError(
             `--origin ${badOrigin}: must be an origin such as https://shop.example`,
           );
-        const id =
-          v.id ??
-          name
-            .toLowerCase()
-            .replace(/[^a-z0-9]+/g, '-')
-            .replace(/^-|-$/g, '');
+        const made = siteIdFor(v.id, name);
+        if (!made.ok)
+          throw new UsageError(`--id${v.id === undefined ? '' : ` ${v.id}`}: ${made.message}`);
+        const { id } = made;
+        if (await services.storage.getSite(id))
+          throw new UsageError(`a site with id "${id}" exists (sites list shows them)`);
         const at = services.now();
         await services.storage.createSite(
           {
@@ -248,14 +268,19 @@ async function run(argv: string[]): Promise<number> {
         return bad ? 1 : 0;
       }
       case 'audit': {
-        const turnover = v.turnover === undefined ? undefined : Number(v.turnover);
-        if (turnover !== undefined && !(turnover >= 0))
-          throw new UsageError('--turnover must be a non-negative number');
-        const report = await auditSite(services, required(v.site, '--site'), {
-          annualTurnover: turnover,
-        });
-        if (!report) throw new UsageError(`no site ${v.site}`);
-        const text = v.format === 'html' ? auditHtml(report) : JSON.stringify(report, null, 2);
+        const given = { format: v.format, turnover: v.turnover };
+        const options = auditOptions(given.format, given.turnover);
+        if (!options.ok)
+          throw new UsageError(
+            options.issues
+              .map((i) => `--${i.path} ${given[i.path as keyof typeof given]}: ${i.message}`)
+              .join('\n'),
+          );
+        const site = required(v.site, '--site');
+        const { format, annualTurnover } = options.value;
+        const report = await auditSite(services, site, { annualTurnover });
+        if (!report) throw new UsageError(`no site ${site}`);
+        const text = format === 'html' ? auditHtml(report) : JSON.stringify(report, null, 2);
         if (v.out) writeFileSync(v.out, text);
         else out(text);
         return report.integrity.ok ? 0 : 1;

@@ -8,9 +8,18 @@ export interface FieldIssue {
   message: string;
 }
 
-/** Turns valibot issues into field issues with dot paths. */
+/**
+ * Turns valibot issues into field issues with dot paths. A field a strict object does not know
+ * is said so, not as valibot's "Invalid key: Expected never".
+ */
 export const toFieldIssues = (issues: readonly v.BaseIssue<unknown>[]): FieldIssue[] =>
-  issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
+  issues.map((issue) => ({
+    path: v.getDotPath(issue) ?? '',
+    message:
+      issue.type === 'strict_object' && issue.expected === 'never'
+        ? 'is not a known field'
+        : issue.message,
+  }));
 
 /** Parses untrusted input against a schema, never throwing, with field-level issues on failure. */
 export const parseWith = <S extends v.GenericSchema>(

@@ -170,6 +170,8 @@ const READS = {
   eraseWithoutYes: ['erase', '--site', 'demo-shop', '--email', EMAIL],
   readerKeyWithoutSite: ['keys', 'create', '--scope', 'reader'],
   unknownCommand: ['frobnicate'],
+  auditUnknownFormat: ['audit', '--site', 'demo-shop', '--format', 'pdf'],
+  auditBadTurnover: ['audit', '--site', 'demo-shop', '--turnover', 'lots'],
 } satisfies Record<string, string[]>;
 
 /** Runs the commands, `width` at a time. */
@@ -268,6 +270,16 @@ describe('read-only commands', () => {
     expect(page).toMatch(/^<!doctype html>/i);
     expect(page).toContain('<svg');
     expect(page).toContain('Alpine Outfitters (demo)');
+  });
+
+  it('audit refuses a format it does not make and a turnover that is no number, exit 2', () => {
+    const format = reads.auditUnknownFormat;
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('--format pdf: must be json or html');
+    expect(format.stdout).toBe('');
+    const turnover = reads.auditBadTurnover;
+    expect(turnover.code).toBe(2);
+    expect(turnover.stderr).toContain('--turnover lots: must be a non-negative number');
   });
 
   it('export prints the JSON of the person, with their email', () => {
@@ -374,5 +386,30 @@ describe('commands that change the data folder (in order)', () => {
       /^second-shop\tSecond Shop\tpolicy 2026-11\thttps:\/\/second\.example$/m,
     );
     expect(listed.stdout).not.toContain('dark-shop');
+  }, 20_000);
+
+  it('sites create refuses a bad or taken id and a missing or malformed config file, saying which, and creates nothing', async () => {
+    const good = join(dir, 'third.json');
+    const broken = join(dir, 'broken.json');
+    writeFileSync(good, JSON.stringify(demoConfig()));
+    writeFileSync(broken, '{ "policyVersion": "2026-11", }');
+    const before = (await cli('sites', 'list')).stdout;
+    const create = (config: string, ...more: string[]) =>
+      cli('sites', 'create', '--name', 'Third Shop', '--config', config, ...more);
+    const [badId, takenId, missing, malformed] = await Promise.all([
+      create(good, '--id', 'Bad ID/../x'),
+      create(good, '--id', 'demo-shop'),
+      create(join(dir, 'nowhere.json')),
+      create(broken),
+    ]);
+    expect(badId.code).toBe(2);
+    expect(badId.stderr).toContain('--id Bad ID/../x: must be 2-63 lower-case letters');
+    expect(takenId.code).toBe(2);
+    expect(takenId.stderr).toContain('a site with id "demo-shop" exists');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`--config ${join(dir, 'nowhere.json')}: no such file`);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain(`--config ${broken}: not valid JSON`);
+    expect((await cli('sites', 'list')).stdout).toBe(before);
   }, 20_000);
 });

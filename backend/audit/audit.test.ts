@@ -394,12 +394,24 @@ describe('audit findings and fine exposure', () => {
     });
   });
 
-  it.each(['-1', 'abc', 'Infinity'])('refuses ?turnover=%s with 422 naming turnover', async (t) => {
+  it.each(['pdf', 'HTML', ''])('refuses ?format=%s with 422 naming format', async (format) => {
     const l = await ledger();
-    const res = await admin(l, 'GET', `/v1/sites/${SITE}/audit?turnover=${t}`);
+    const res = await admin(l, 'GET', `/v1/sites/${SITE}/audit?format=${format}`);
     expect(res.status).toBe(422);
-    expect(JSON.stringify(await res.json())).toContain('turnover');
+    expect(((await res.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
+      { path: 'format', message: 'must be json or html' },
+    ]);
   });
+
+  it.each(['-1', 'abc', 'Infinity', ''])(
+    'refuses ?turnover=%s with 422 naming turnover',
+    async (t) => {
+      const l = await ledger();
+      const res = await admin(l, 'GET', `/v1/sites/${SITE}/audit?turnover=${t}`);
+      expect(res.status).toBe(422);
+      expect(JSON.stringify(await res.json())).toContain('turnover');
+    },
+  );
 
   it('is for admin keys only, and an unknown site is not found', async () => {
     const l = await ledger();

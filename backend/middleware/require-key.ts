@@ -18,6 +18,9 @@ export const presentedKey = (req: {
   );
 };
 
+/** "a site", "an admin". */
+const withArticle = (scope: KeyScope) => `${scope.startsWith('a') ? 'an' : 'a'} ${scope}`;
+
 /**
  * Requires a valid, unrevoked key of one of the given scopes: 401 when there is none or it is not
  * valid, 403 when it is valid but of another scope.
@@ -25,10 +28,18 @@ export const presentedKey = (req: {
 export const requireKey = (...scopes: KeyScope[]) =>
   createMiddleware<AppEnv>(async function requireKey(c, next) {
     const presented = presentedKey(c.req);
-    if (!presented)
-      throw apiError(401, 'unauthorized', 'An API key is required', {
-        headers: { 'www-authenticate': 'Bearer' },
-      });
+    if (!presented) {
+      // Only public keys may travel in a URL (URLs are logged); say so rather than "no key".
+      const inQuery = c.req.query('key') !== undefined;
+      throw apiError(
+        401,
+        'unauthorized',
+        inQuery
+          ? 'Only a public site key (pk_…) may be given as ?key=; send other keys in the Authorization header'
+          : 'An API key is required',
+        { headers: { 'www-authenticate': 'Bearer' } },
+      );
+    }
     const { storage, cache } = c.var.services;
     const hash = looksLikeKey(presented) ? hashKey(presented) : null;
     const key = hash ? await cache.keys.get(hash, () => storage.findKeyByHash(hash)) : null;
@@ -41,7 +52,7 @@ export const requireKey = (...scopes: KeyScope[]) =>
       throw apiError(
         403,
         'forbidden',
-        `This route needs a ${scopes.join(' or ')} key; this is a ${key.scope} key`,
+        `This route needs ${scopes.map(withArticle).join(' or ')} key; this is ${withArticle(key.scope)} key`,
       );
     }
     c.set('key', key);

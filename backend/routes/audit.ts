@@ -1,6 +1,7 @@
 /** GET /v1/sites/:id/audit (admin): the audit report as JSON, or as an HTML page with ?format=html. */
 import { Hono } from 'hono';
 import { auditHtml } from '../audit/audit-html';
+import { auditOptions } from '../audit/audit-options';
 import { auditSite } from '../audit/audit-report';
 import type { AppEnv } from '../context';
 import { notFound, validationError } from '../errors';
@@ -8,17 +9,12 @@ import { siteForAdmin } from './admin-site';
 
 export const auditRoute = new Hono<AppEnv>().get('/audit', async (c) => {
   const site = await siteForAdmin(c, c.req.param('id')!);
-  const turnoverText = c.req.query('turnover');
-  const annualTurnover = turnoverText === undefined ? undefined : Number(turnoverText);
-  if (annualTurnover !== undefined && !(Number.isFinite(annualTurnover) && annualTurnover >= 0)) {
-    throw validationError(
-      [{ path: 'turnover', message: 'must be a non-negative number' }],
-      'Bad query',
-    );
-  }
+  const options = auditOptions(c.req.query('format'), c.req.query('turnover'));
+  if (!options.ok) throw validationError(options.issues, 'Bad query');
+  const { format, annualTurnover } = options.value;
   const report = await auditSite(c.var.services, site.id, { annualTurnover });
   if (!report) throw notFound('site');
-  if (c.req.query('format') === 'html') {
+  if (format === 'html') {
     c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     return c.html(auditHtml(report));
   }

@@ -257,6 +257,19 @@ describe('POST /v1/events: strict validation', () => {
     },
   );
 
+  it("says a field is not known in plain words, not in the validator's", async () => {
+    const l = await ledger();
+    const res = await l.postEvents({ ...consentEvent(), referrer: 'x' });
+    expect((await issuesOf(res)).issues).toContainEqual({
+      path: 'referrer',
+      message: 'is not a known field',
+    });
+    const notAnObject = await issuesOf(await l.postEvents(42));
+    expect(notAnObject.issues?.[0]?.message, JSON.stringify(notAnObject)).toMatch(
+      /Expected Object/,
+    );
+  });
+
   it('answers 400 to a body that is not JSON', async () => {
     const l = await ledger();
     const res = await l.postEvents('{"eventId": ');

@@ -8,15 +8,11 @@ import type { AppEnv } from '../context';
 import { apiError, validationError } from '../errors';
 import type { FieldIssue } from '../../lib/field-issues';
 import { OriginSchema as Origin } from '../origin';
+import { SiteIdSchema, siteIdFor } from '../site-id';
 import { siteForAdmin } from './admin-site';
 
 const SiteBody = v.strictObject({
-  id: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-case letters, digits or "-"'),
-    ),
-  ),
+  id: v.optional(SiteIdSchema),
   name: text(200),
   allowedOrigins: v.pipe(v.array(Origin), v.maxLength(50)),
   config: v.unknown(),
@@ -47,15 +43,9 @@ export const sitesRoute = new Hono<AppEnv>()
     const config = validateSiteConfig(body.config);
     if (!config.ok)
       throw validationError(prefixed(config.error), 'The site configuration is not valid');
-    const id =
-      body.id ??
-      body.name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .slice(0, 63);
-    if (id.length < 2)
-      throw validationError([{ path: 'id', message: 'give an id: the name does not make one' }]);
+    const made = siteIdFor(body.id, body.name);
+    if (!made.ok) throw validationError([{ path: 'id', message: made.message }]);
+    const { id } = made;
     if (await storage.getSite(id)) throw apiError(409, 'conflict', `A site with id "${id}" exists`);
     const at = now();
     const site = {
