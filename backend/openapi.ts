@@ -9,40 +9,20 @@ import { ErrorBodySchema } from '../lib/error-body';
 import { LookupRequestSchema, LookupResponseSchema } from '../lib/lookup';
 import { ReceiptSchema } from '../lib/receipt';
 import { SiteConfigSchema } from '../lib/site-config';
+import { KeyBodySchema } from './routes/keys';
+import { PolicyBodySchema, SiteBodySchema } from './routes/sites';
+import { PersonQuerySchema } from './routes/subjects';
 
 const schema = (s: v.GenericSchema) =>
   toJsonSchema(s, { target: 'draft-2020-12', errorMode: 'ignore' });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 const error = (description: string) => ({ description, content: json('Error') });
-const personBody = {
-  required: true,
-  content: {
-    'application/json': {
-      schema: {
-        oneOf: [
-          {
-            type: 'object',
-            required: ['email'],
-            properties: { email: { type: 'string' } },
-            additionalProperties: false,
-          },
-          {
-            type: 'object',
-            required: ['phone'],
-            properties: { phone: { type: 'string' }, defaultRegion: { type: 'string' } },
-            additionalProperties: false,
-          },
-          {
-            type: 'object',
-            required: ['digest'],
-            properties: { digest: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
-            additionalProperties: false,
-          },
-        ],
-      },
-    },
-  },
+const body = (name: string) => ({ required: true, content: json(name) });
+/** A route's schema, with its `config` (checked apart, by validateSiteConfig) as a SiteConfig. */
+const withConfig = (s: v.GenericSchema) => {
+  const out = schema(s) as { properties: Record<string, unknown> };
+  return { ...out, properties: { ...out.properties, config: ref('SiteConfig') } };
 };
 const admin = [{ bearer: [] }];
 const siteParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
@@ -73,6 +53,10 @@ export function openApiDocument(serverUrl?: string) {
         LookupRequest: schema(LookupRequestSchema),
         LookupResponse: schema(LookupResponseSchema),
         SiteConfig: schema(SiteConfigSchema),
+        SiteCreate: withConfig(SiteBodySchema),
+        PolicyPublish: withConfig(PolicyBodySchema),
+        KeyCreate: schema(KeyBodySchema),
+        PersonQuery: schema(PersonQuerySchema),
         Error: schema(ErrorBodySchema),
       },
     },
@@ -124,7 +108,15 @@ export function openApiDocument(serverUrl?: string) {
         post: {
           summary: 'Consent status per identifier digest and purpose (reader key)',
           security: [{ bearer: [] }],
-          requestBody: { required: true, content: json('LookupRequest') },
+          parameters: [
+            {
+              name: 'site',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'The site, for an admin key not bound to one (reader keys have theirs)',
+            },
+          ],
+          requestBody: body('LookupRequest'),
           responses: {
             '200': { description: 'Statuses', content: json('LookupResponse') },
             '422': error('Invalid request'),
@@ -147,6 +139,7 @@ export function openApiDocument(serverUrl?: string) {
         post: {
           summary: 'Create a site with its first policy (validated, dark patterns refused)',
           security: admin,
+          requestBody: body('SiteCreate'),
           responses: {
             '201': { description: 'Created' },
             '409': error('Id taken'),
@@ -168,6 +161,7 @@ export function openApiDocument(serverUrl?: string) {
           summary: 'Publish a new, immutable policy version',
           security: admin,
           parameters: siteParam,
+          requestBody: body('PolicyPublish'),
           responses: {
             '201': { description: 'Published' },
             '409': error('Version exists'),
@@ -206,8 +200,26 @@ export function openApiDocument(serverUrl?: string) {
         get: {
           summary: 'Audit report (JSON, or HTML with ?format=html; ?turnover= for fine exposure)',
           security: admin,
-          parameters: siteParam,
-          responses: { '200': { description: 'Report' }, ...common },
+          parameters: [
+            ...siteParam,
+            {
+              name: 'format',
+              in: 'query',
+              schema: { enum: ['json', 'html'], default: 'json' },
+              description: 'The report as JSON, or as a self-contained HTML page',
+            },
+            {
+              name: 'turnover',
+              in: 'query',
+              schema: { type: 'number', minimum: 0 },
+              description: "Annual turnover, in each regime's currency: sizes the fine exposure",
+            },
+          ],
+          responses: {
+            '200': { description: 'Report' },
+            '422': error('Unknown format, or a turnover that is not a non-negative number'),
+            ...common,
+          },
         },
       },
       '/v1/sites/{id}/subjects/history': {
@@ -215,7 +227,7 @@ export function openApiDocument(serverUrl?: string) {
           summary: "A person's consent history",
           security: admin,
           parameters: siteParam,
-          requestBody: personBody,
+          requestBody: body('PersonQuery'),
           responses: { '200': { description: 'History' }, ...common },
         },
       },
@@ -224,7 +236,7 @@ export function openApiDocument(serverUrl?: string) {
           summary: 'Access request: everything held on a person, decrypted',
           security: admin,
           parameters: siteParam,
-          requestBody: personBody,
+          requestBody: body('PersonQuery'),
           responses: { '200': { description: 'Export' }, ...common },
         },
       },
@@ -233,7 +245,7 @@ export function openApiDocument(serverUrl?: string) {
           summary: 'Erasure by crypto-shredding; the chain still verifies',
           security: admin,
           parameters: siteParam,
-          requestBody: personBody,
+          requestBody: body('PersonQuery'),
           responses: { '200': { description: 'Erased' }, ...common },
         },
       },
@@ -246,7 +258,12 @@ export function openApiDocument(serverUrl?: string) {
         post: {
           summary: 'Create a key; the secret is in this response only',
           security: admin,
-          responses: { '201': { description: 'Created' }, ...common },
+          requestBody: body('KeyCreate'),
+          responses: {
+            '201': { description: 'Created' },
+            '422': error('Invalid scope, site or label'),
+            ...common,
+          },
         },
       },
       '/v1/keys/{id}': {

@@ -506,7 +506,10 @@ const ROUTES = [
 interface OpenApiDoc {
   openapi: string;
   info: { title: string };
-  paths: Record<string, Record<string, { summary?: string; responses?: object }>>;
+  paths: Record<
+    string,
+    Record<string, { summary?: string; responses?: object; requestBody?: object }>
+  >;
   components: { schemas: Record<string, { type?: string; properties?: object }> };
 }
 
@@ -551,6 +554,26 @@ describe('OpenAPI document and docs page', () => {
     expect(Object.keys(schemas.ConsentEvent!.properties ?? {})).toEqual(
       expect.arrayContaining(['eventId', 'siteId', 'visitorId', 'choices', 'regime', 'method']),
     );
+    // Every route that reads a body says which; the routes' own schemas, not copies of them.
+    const bodies = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([method]) => method === 'post')
+        .map(([, op]) => [path, JSON.stringify(op.requestBody ?? null)] as const),
+    );
+    for (const [path, requestBody] of bodies)
+      if (path !== '/v1/sites/{id}/checkpoints')
+        expect(requestBody, path).toMatch(/"\$ref":"#\/components\/schemas\/\w+"/);
+    expect(Object.keys(schemas.KeyCreate!.properties ?? {})).toEqual(['scope', 'siteId', 'label']);
+    expect(schemas.SiteCreate!.properties).toMatchObject({
+      config: { $ref: '#/components/schemas/SiteConfig' },
+    });
+    // Query parameters too: the audit's format and turnover, an admin look-up's site.
+    const query = (path: string, method: string) =>
+      (doc.paths[path]![method] as { parameters?: { name: string; in: string }[] }).parameters
+        ?.filter((p) => p.in === 'query')
+        .map((p) => p.name);
+    expect(query('/v1/sites/{id}/audit', 'get')).toEqual(['format', 'turnover']);
+    expect(query('/v1/lookup', 'post')).toEqual(['site']);
     // Every reference resolves to a component.
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)];
     expect(refs.length).toBeGreaterThan(0);

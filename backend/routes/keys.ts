@@ -7,7 +7,8 @@ import type { AppEnv } from '../context';
 import { apiError, notFound, validationError } from '../errors';
 import type { KeyRow } from '../storage/storage';
 
-const KeyBody = v.strictObject({
+/** The body of POST /v1/keys. */
+export const KeyBodySchema = v.strictObject({
   scope: v.picklist(['site', 'reader', 'admin'], 'must be site, reader or admin'),
   siteId: v.optional(v.pipe(v.string(), v.maxLength(63))),
   label: v.optional(v.pipe(v.string(), v.maxLength(200, 'must be at most 200 characters')), ''),
@@ -24,7 +25,7 @@ export const keysRoute = new Hono<AppEnv>()
   })
   .post('/', async (c) => {
     const { storage, now } = c.var.services;
-    const body = await jsonBody(c, KeyBody);
+    const body = await jsonBody(c, KeyBodySchema);
     if (body.scope !== 'admin' && !body.siteId)
       throw validationError([{ path: 'siteId', message: `a ${body.scope} key belongs to a site` }]);
     if (c.var.key.siteId !== null && body.siteId === undefined) {

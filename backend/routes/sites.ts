@@ -11,14 +11,16 @@ import { OriginSchema as Origin } from '../origin';
 import { SiteIdSchema, siteIdFor } from '../site-id';
 import { siteForAdmin } from './admin-site';
 
-const SiteBody = v.strictObject({
+/** The body of POST /v1/sites (its config checked by validateSiteConfig). */
+export const SiteBodySchema = v.strictObject({
   id: v.optional(SiteIdSchema),
   name: text(200),
   allowedOrigins: v.pipe(v.array(Origin), v.maxLength(50)),
   config: v.unknown(),
 });
 
-const PolicyBody = v.strictObject({
+/** The body of POST /v1/sites/:id/policies. */
+export const PolicyBodySchema = v.strictObject({
   allowedOrigins: v.optional(v.pipe(v.array(Origin), v.maxLength(50))),
   config: v.unknown(),
 });
@@ -39,7 +41,7 @@ export const sitesRoute = new Hono<AppEnv>()
     const { storage, now } = c.var.services;
     if (c.var.key.siteId !== null)
       throw apiError(403, 'forbidden', 'A site-bound admin key cannot create sites');
-    const body = await jsonBody(c, SiteBody);
+    const body = await jsonBody(c, SiteBodySchema);
     const config = validateSiteConfig(body.config);
     if (!config.ok)
       throw validationError(prefixed(config.error), 'The site configuration is not valid');
@@ -71,7 +73,7 @@ export const sitesRoute = new Hono<AppEnv>()
   .post('/:id/policies', async (c) => {
     const { storage, now } = c.var.services;
     const site = await siteForAdmin(c, c.req.param('id'));
-    const body = await jsonBody(c, PolicyBody);
+    const body = await jsonBody(c, PolicyBodySchema);
     const config = validateSiteConfig(body.config);
     if (!config.ok)
       throw validationError(prefixed(config.error), 'The site configuration is not valid');

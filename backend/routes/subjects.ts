@@ -13,7 +13,8 @@ import {
 } from '../ledger/data-subject';
 import { siteForAdmin } from './admin-site';
 
-const QuerySchema = v.union(
+/** Who a data-subject request is about: the body of POST /v1/sites/:id/subjects/*. */
+export const PersonQuerySchema = v.union(
   [
     v.strictObject({ email: v.pipe(v.string(), v.maxLength(512)) }),
     v.strictObject({
@@ -30,7 +31,7 @@ async function run<T>(
   task: (siteId: string, query: PersonQuery) => Promise<T>,
 ): Promise<T> {
   const site = await siteForAdmin(c, c.req.param('id')!);
-  const query = (await jsonBody(c, QuerySchema)) as PersonQuery;
+  const query = (await jsonBody(c, PersonQuerySchema)) as PersonQuery;
   try {
     return await task(site.id, query);
   } catch (error) {
