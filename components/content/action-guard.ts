@@ -1,6 +1,6 @@
 /**
- * Stops a click on a mailto:/tel: link, or on the CRM's own "send email"/"call" control, when the
- * person lacks consent for the team's purposes of that channel, and asks first (or refuses, in
+ * Stops a click (a middle click too) on a mailto:/tel: link, or on the CRM's own "send email" /
+ * "call" control, when the person lacks consent for the team's purposes of that channel, and asks first (or refuses, in
  * block mode). Listens in the capture phase on the window, before the CRM's own handlers.
  */
 import type { PurposeId } from '../../lib/ids';
@@ -29,6 +29,8 @@ export function installActionGuard(doc: Document, o: GuardOptions, signal: Abort
     .filter(Boolean)
     .join(',');
   const onClick = (event: MouseEvent) => {
+    // A middle click (auxclick) opens a link too: for mailto:/tel:, the mail or phone app.
+    if (event.type === 'auxclick' && event.button !== 1) return;
     const target = event.target instanceof Element ? event.target.closest(selector) : null;
     if (!target) return;
     if (allowOnce === target) {
@@ -74,5 +76,6 @@ export function installActionGuard(doc: Document, o: GuardOptions, signal: Abort
       },
     };
   };
-  doc.defaultView!.addEventListener('click', onClick, { capture: true, signal });
+  for (const type of ['click', 'auxclick'] as const)
+    doc.defaultView!.addEventListener(type, onClick, { capture: true, signal });
 }
