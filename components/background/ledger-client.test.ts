@@ -90,6 +90,41 @@ describe('fetchLookup', () => {
     expect(error.message).toBe(PROBLEM_TEXT.unreachable);
   });
 
+  it('counts a ledger that never answers as unreachable once the wait is over', async () => {
+    // Accepts the request and never answers, as a hung ledger does; only the signal ends it.
+    const hanging = vi.fn<typeof fetch>(
+      (_url, init) =>
+        new Promise((_, reject) =>
+          init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason)),
+        ),
+    );
+    const started = Date.now();
+    const error = await problemOf(fetchLookup(config, [DIGEST], hanging, 50));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error.problem).toBe('unreachable');
+    expect(error.message).toBe(`${PROBLEM_TEXT.unreachable} (no answer within 0 s)`);
+  });
+
+  it('counts an answer whose body stops coming as no answer', async () => {
+    const stalled = vi.fn<typeof fetch>(
+      async (_url, init) =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"results":['));
+              init!.signal!.addEventListener('abort', () => controller.error(init!.signal!.reason));
+            },
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        ),
+    );
+    const error = await problemOf(fetchLookup(config, [DIGEST], stalled, 1_000));
+    expect(error).toMatchObject({
+      problem: 'unreachable',
+      message: `${PROBLEM_TEXT.unreachable} (no answer within 1 s)`,
+    });
+  });
+
   it.each([500, 502, 503])(
     'says the ledger cannot be reached on HTTP %i, with the status',
     async (status) => {

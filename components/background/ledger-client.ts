@@ -26,14 +26,29 @@ export const PROBLEM_TEXT: Record<LedgerProblem, string> = {
   bad_response: 'The ledger gave an answer Consentry does not understand.',
 };
 
+/**
+ * How long a look-up may take before the ledger counts as unreachable: a ledger that accepts the
+ * connection and never answers (a hung process, a proxy holding the request) is then treated as
+ * one that is down — saved answers shown as stale and the rep told — instead of leaving every
+ * badge "checking" for ever.
+ */
+export const LOOKUP_TIMEOUT_MS = 10_000;
+
 /** Sends one look-up; `fetchImpl` is the global fetch in the extension. */
 export async function fetchLookup(
   config: { backendUrl: string; readerKey: string },
   digests: string[],
   fetchImpl: typeof fetch = fetch,
+  timeoutMs = LOOKUP_TIMEOUT_MS,
 ): Promise<LookupResult[]> {
   if (!config.backendUrl || !config.readerKey)
     throw new LedgerError('not_configured', PROBLEM_TEXT.not_configured);
+  const signal = AbortSignal.timeout(timeoutMs);
+  const noAnswer = () =>
+    new LedgerError(
+      'unreachable',
+      `${PROBLEM_TEXT.unreachable} (no answer within ${Math.round(timeoutMs / 1000)} s)`,
+    );
   let res: Response;
   try {
     res = await fetchImpl(new URL('/v1/lookup', config.backendUrl), {
@@ -42,9 +57,10 @@ export async function fetchLookup(
       body: JSON.stringify({ digests }),
       credentials: 'omit',
       cache: 'no-store',
+      signal,
     });
   } catch {
-    throw new LedgerError('unreachable', PROBLEM_TEXT.unreachable);
+    throw signal.aborted ? noAnswer() : new LedgerError('unreachable', PROBLEM_TEXT.unreachable);
   }
   if (res.status === 401 || res.status === 403)
     throw new LedgerError('unauthorised', PROBLEM_TEXT.unauthorised);
@@ -53,7 +69,10 @@ export async function fetchLookup(
       res.status >= 500 ? 'unreachable' : 'bad_response',
       `${PROBLEM_TEXT[res.status >= 500 ? 'unreachable' : 'bad_response']} (HTTP ${res.status})`,
     );
-  const parsed = v.safeParse(LookupResponseSchema, await res.json().catch(() => null));
+  const body: unknown = await res.json().catch(() => null);
+  // The body may stop coming too: that is no answer, not a bad one.
+  if (signal.aborted) throw noAnswer();
+  const parsed = v.safeParse(LookupResponseSchema, body);
   if (!parsed.success) throw new LedgerError('bad_response', PROBLEM_TEXT.bad_response);
   return parsed.output.results;
 }
