@@ -11,6 +11,7 @@ import {
   type LookupReply,
   type SummaryReply,
 } from '../components/shared/messages';
+import { isChosenCrm } from '../components/shared/chosen-crm';
 import { loadSettings, SETTINGS_KEY } from '../components/shared/settings-store';
 
 /** Longest wait for answers before the popup is told who is on the page. */
@@ -22,6 +23,9 @@ export default defineContentScript({
   registration: 'runtime',
   async main(ctx) {
     let settings = await loadSettings(browser.storage.local);
+    // Registered for the CRMs' hosts, which in Firefox means every port of them: only the pages
+    // of a CRM the rep chose are read.
+    if (!isChosenCrm(location.href, settings)) return;
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && SETTINGS_KEY in changes)
         void loadSettings(browser.storage.local).then((s) => (settings = s));

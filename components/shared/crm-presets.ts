@@ -21,8 +21,9 @@ export const CRM_PRESET_IDS = Object.keys(CRM_PRESETS) as CrmPresetId[];
 
 /**
  * The match pattern for a custom origin typed by the user ("https://crm.example.com" or
- * "http://127.0.0.1:8787"), or null when it is not a plain http(s) origin. Match patterns carry
- * no port, so a pattern covers every port of the host.
+ * "http://127.0.0.1:8787"), or null when it is not a plain http(s) origin. Firefox's match patterns
+ * carry no port, so a pattern covers every port of the host: the content script checks the
+ * page's own origin (chosen-crm.ts).
  */
 export function originPattern(origin: string): string | null {
   let url: URL;

@@ -3,6 +3,8 @@
  * HTTP: configured through its options page, then on fixture pages of each supported CRM.
  */
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +161,34 @@ describe('CRM extension in Chromium', { timeout: 30_000 }, () => {
     await page.waitForTimeout(200);
     expect(await guard.count()).toBe(0);
     await page.close();
+  });
+
+  it('reads only the CRM the rep chose: another port of the same host gets nothing', async () => {
+    const fixture = CRM_FIXTURES.find((f) => f.id === 'salesforce-record')!;
+    const refused = fixture.people[1]!.email!;
+    // The same page on a server of its own, on another port of 127.0.0.1.
+    const other = createServer((_, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixture.html),
+    );
+    await new Promise<void>((ready) => other.listen(0, '127.0.0.1', ready));
+    const port = (other.address() as AddressInfo).port;
+    try {
+      const chosen = await open(fixture);
+      await expect
+        .poll(() => badge(chosen, keyOf(refused)).count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      const elsewhere = await h.context.newPage();
+      await elsewhere.goto(`http://127.0.0.1:${port}${fixture.path}`);
+      // The chosen page had its badges by now; give this one as long again, then some.
+      await elsewhere.waitForTimeout(2_000);
+      expect(await elsewhere.locator('consentry-overlay').count()).toBe(0);
+      await elsewhere.locator(`a[href^="mailto:${refused}" i]`).first().click();
+      await elsewhere.waitForTimeout(200);
+      expect(await elsewhere.locator('[role="alertdialog"]').count()).toBe(0);
+      await Promise.all([chosen.close(), elsewhere.close()]);
+    } finally {
+      other.close();
+    }
   });
 
   it('keeps hostile page content inert and shows it only as text', async () => {
