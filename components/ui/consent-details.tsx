@@ -1,7 +1,7 @@
 /** The popover of a badge: each purpose's status, date, policy version and regime, and the warnings. */
 import type { LookupResult } from '../../lib/lookup';
 import type { PurposeId } from '../../lib/ids';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { purposeLabel, VERDICT_TEXT, type Verdict } from '../shared/consent-summary';
 
 const MARGIN = 8;
@@ -19,7 +19,8 @@ export interface ConsentDetailsProps {
   /** Where it ends when it goes above its badge instead. */
   above: number;
   left: number;
-  onClose: () => void;
+  /** Closes it; `back` puts focus back on its badge (Escape, Close), else focus stays put. */
+  onClose: (back: boolean) => void;
 }
 
 const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
@@ -41,15 +42,34 @@ export function ConsentDetails(p: ConsentDetailsProps) {
       el.style.top = `${Math.max(MARGIN, p.above - height)}px`;
     } else el.style.maxHeight = `${below}px`;
   }, [p.top, p.above, p.result, p.purposes]);
+  // A non-modal dialog: focus goes into it when it opens; a press outside it (and outside its
+  // badge, which toggles it) closes it, leaving focus where the press put it.
+  const onClose = useRef(p.onClose);
+  onClose.current = p.onClose;
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    const badgeId = p.id.replace(/-details$/, '');
+    const outside = (e: PointerEvent) => {
+      const path = e.composedPath();
+      if (!path.includes(el) && !path.some((n) => n instanceof Element && n.id === badgeId))
+        onClose.current(false);
+    };
+    const doc = el.ownerDocument;
+    doc.addEventListener('pointerdown', outside, true);
+    return () => doc.removeEventListener('pointerdown', outside, true);
+  }, [p.id]);
   return (
     <div
       ref={box}
       id={p.id}
       class="pop"
       role="dialog"
+      tabIndex={-1}
       aria-label={`Consent of ${p.identifier}`}
       style={{ top: `${p.top}px`, left: `${p.left}px` }}
-      onKeyDown={(e) => e.key === 'Escape' && p.onClose()}
+      onKeyDown={(e) => e.key === 'Escape' && p.onClose(true)}
     >
       <h2>
         {VERDICT_TEXT[p.verdict].symbol} {VERDICT_TEXT[p.verdict].long}
@@ -105,7 +125,7 @@ export function ConsentDetails(p: ConsentDetailsProps) {
         </p>
       )}
       <div class="row">
-        <button type="button" class="act" onClick={p.onClose}>
+        <button type="button" class="act" onClick={() => p.onClose(true)}>
           Close
         </button>
       </div>

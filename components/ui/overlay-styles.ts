@@ -19,6 +19,7 @@ export const OVERLAY_CSS = `
 .compact{width:18px;padding:0;justify-content:center}
 .pop,.dialog{position:fixed;pointer-events:auto;background:#fff;color:#1b1f24;border:1px solid #adb5bd;border-radius:8px;box-shadow:0 8px 24px rgb(0 0 0/.2);padding:12px 14px;max-width:420px;font:13px/1.45 system-ui,sans-serif}
 .pop{overflow:auto;box-sizing:border-box}
+.pop:focus{outline:none}
 .pop h2,.dialog h2{font-size:14px;margin:0 0 6px}
 .pop table{border-collapse:collapse;width:100%;margin:6px 0}
 .pop th,.pop td{text-align:start;padding:3px 6px;border-top:1px solid #e9ecef;vertical-align:top}

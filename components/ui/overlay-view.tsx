@@ -35,6 +35,15 @@ export interface OverlayViewProps {
   details: (key: string) => Omit<ConsentDetailsProps, 'id' | 'top' | 'above' | 'left' | 'onClose'>;
 }
 
+/** Puts focus back on a badge (in the overlay's shadow root) once the popover is gone. */
+const focusBadge = (badgeId: string) =>
+  queueMicrotask(() =>
+    document
+      .querySelector('consentry-overlay')
+      ?.shadowRoot?.getElementById(badgeId)
+      ?.focus({ preventScroll: true }),
+  );
+
 export function OverlayView({ state, details }: OverlayViewProps) {
   const open = state.open.value;
   const guard = state.guard.value;
@@ -59,6 +68,9 @@ export function OverlayView({ state, details }: OverlayViewProps) {
             aria-expanded={expanded}
             aria-controls={expanded ? `${b.id}-details` : undefined}
             aria-label={`${text.long}${b.stale ? ' (saved answer)' : ''}: ${b.identifier}`}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && expanded) state.open.value = null;
+            }}
             onClick={(e) => {
               const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
               state.open.value = expanded
@@ -84,8 +96,10 @@ export function OverlayView({ state, details }: OverlayViewProps) {
           top={open.top}
           above={open.above}
           left={open.left}
-          onClose={() => {
+          onClose={(back) => {
+            const badgeId = open.badgeId;
             state.open.value = null;
+            if (back) focusBadge(badgeId);
           }}
         />
       )}

@@ -131,6 +131,30 @@ describe('CRM extension in Chromium', { timeout: 30_000 }, () => {
     expect(await badge(page, key).getAttribute('aria-expanded')).toBe('true');
     await dialog.getByRole('button', { name: 'Close' }).click({ timeout: 5000 });
     await expect.poll(() => dialog.count()).toBe(0);
+
+    // From the keyboard: Enter on the badge opens it with focus inside, Tab reaches Close,
+    // Escape closes it and gives focus back to the badge.
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.querySelector('consentry-overlay')?.shadowRoot?.activeElement;
+        return active
+          ? `${active.getAttribute('role') ?? active.localName}:${active.className}`
+          : null;
+      });
+    await badge(page, key).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(1);
+    expect(await focused()).toBe('dialog:pop');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button:act');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await focused()).toMatch(/^button:badge lacking/);
+    // A press anywhere else on the page closes it too.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(1);
+    await page.mouse.click(5, 5);
+    await expect.poll(() => dialog.count()).toBe(0);
     await page.close();
   });
 
