@@ -28,11 +28,11 @@ describe('PopupView', () => {
       ],
     });
     expect(getByTestId(body, 'popup-count').textContent).toBe(
-      '4 people found on this page (generic); 1 without consent for your purposes.',
+      '4 email addresses found on this page; 1 without consent for your purposes.',
     );
     expect(getByTestId(body, 'popup-lacking').textContent).toContain('bo@example.com');
     expect(getByTestId(body, 'popup-checking').textContent).toBe(
-      '2 people are still being checked: refresh in a moment.',
+      '2 still being checked: refresh in a moment.',
     );
   });
 
@@ -44,7 +44,29 @@ describe('PopupView', () => {
     });
     expect(queryByTestId(body, 'popup-checking')).toBeNull();
     expect(getByTestId(body, 'popup-count').textContent).toBe(
-      '1 person found on this page (generic); 1 without consent for your purposes.',
+      '1 email address found on this page; 1 without consent for your purposes.',
+    );
+  });
+
+  it('counts addresses and numbers apart, and names the CRM an adapter knew', () => {
+    const body = show({
+      crm: 'salesforce',
+      notice: null,
+      people: [
+        { key: 'email:ana@example.com', verdict: 'granted', stale: false },
+        { key: 'phone:+4930123456', verdict: 'lacking', stale: false },
+        { key: 'phone:+4930654321', verdict: 'withdrawn', stale: false },
+      ],
+    });
+    expect(getByTestId(body, 'popup-count').textContent).toBe(
+      '1 email address and 2 phone numbers found on this Salesforce Lightning page; 2 without consent for your purposes.',
+    );
+  });
+
+  it('says when the page shows no address and no number', () => {
+    const body = show({ crm: 'generic', notice: null, people: [] });
+    expect(getByTestId(body, 'popup-count').textContent).toBe(
+      'No email address or phone number found on this page.',
     );
   });
 });

@@ -1,5 +1,6 @@
 /** The popup: who was found on the current tab and who lacks consent, with a refresh and a link to the options. */
 import { VERDICT_TEXT, type Verdict } from '../shared/consent-summary';
+import { CRM_PRESETS } from '../shared/crm-presets';
 import type { SummaryReply } from '../shared/messages';
 
 export interface PopupViewProps {
@@ -8,6 +9,27 @@ export interface PopupViewProps {
   busy: boolean;
   onRefresh: () => void;
   onOptions: () => void;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What was found, as the rep reads it: addresses and numbers (one person may show both, and the
+ * page does not say which belong together), and on which CRM when an adapter knew the page.
+ */
+export function foundText(summary: SummaryReply, lacking: number): string {
+  const emails = summary.people.filter((p) => p.key.startsWith('email:')).length;
+  const phones = summary.people.length - emails;
+  const what = [
+    emails ? plural(emails, 'email address', 'email addresses') : '',
+    phones ? plural(phones, 'phone number', 'phone numbers') : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const crm = (CRM_PRESETS as Record<string, { label: string } | undefined>)[summary.crm]?.label;
+  const where = crm ? `this ${crm} page` : 'this page';
+  if (!what) return `No email address or phone number found on ${where}.`;
+  return `${what} found on ${where}; ${lacking} without consent for your purposes.`;
 }
 
 export function PopupView({ summary, error, busy, onRefresh, onOptions }: PopupViewProps) {
@@ -20,15 +42,9 @@ export function PopupView({ summary, error, busy, onRefresh, onOptions }: PopupV
       {error && <p role="alert">{error}</p>}
       {summary && (
         <>
-          <p data-testid="popup-count">
-            {summary.people.length === 1 ? '1 person' : `${summary.people.length} people`} found on
-            this page ({summary.crm}); {lacking.length} without consent for your purposes.
-          </p>
+          <p data-testid="popup-count">{foundText(summary, lacking.length)}</p>
           {checking > 0 && (
-            <p data-testid="popup-checking">
-              {checking === 1 ? '1 person is' : `${checking} people are`} still being checked:
-              refresh in a moment.
-            </p>
+            <p data-testid="popup-checking">{checking} still being checked: refresh in a moment.</p>
           )}
           {summary.notice && <p class="notice">{summary.notice}</p>}
           {lacking.length > 0 && (

@@ -269,7 +269,7 @@ describe('CRM extension on pages that change without loading', { timeout: 60_000
         const popup = await openPopupFor(h, page);
         // Priya's email and phone, Tyler and Émilie; all but Tyler lack consent.
         expect(await popup.getByTestId('popup-count').textContent()).toBe(
-          '4 people found on this page (generic); 3 without consent for your purposes.',
+          '3 email addresses and 1 phone number found on this page; 3 without consent for your purposes.',
         );
         const lacking = await popup.getByTestId('popup-lacking').textContent();
         expect(lacking).not.toContain(spaContact('daniel').email);
@@ -332,13 +332,15 @@ describe('CRM extension on pages that change without loading', { timeout: 60_000
         seen.some((b) => b.key === emailKey(LONG_LEADS[1988]!.email) && b.verdict === 'granted'),
       ).toBe(true);
       // The popup asks for the whole page: every lead's email and phone, read or not.
-      const people = new Set(LONG_LEADS.flatMap((l) => [emailKey(l.email), phoneKey(l.phone)]));
+      const emails = new Set(LONG_LEADS.map((l) => emailKey(l.email)));
+      const phones = new Set(LONG_LEADS.map((l) => phoneKey(l.phone)));
+      const people = new Set([...emails, ...phones]);
       const granted = LONG_LEADS.filter((_, i) => leadVerdicts(i).email === 'granted').length;
       const popup = await openPopupFor(h, page);
       await expect
         .poll(() => popup.getByTestId('popup-count').textContent(), { timeout: 20_000 })
         .toBe(
-          `${people.size} people found on this page (generic); ${people.size - granted} without consent for your purposes.`,
+          `${emails.size} email addresses and ${phones.size} phone numbers found on this page; ${people.size - granted} without consent for your purposes.`,
         );
       await popup.close();
     } finally {

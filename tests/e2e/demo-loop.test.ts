@@ -481,7 +481,9 @@ describe('the whole loop: shop, ledger, CRM extension, audit', { timeout: 240_00
     const said = await refreshUntil(popup, 'the popup to list Anna as withdrawn', (text) =>
       text.includes(`⊘ Withdrawn ${ANNA}`),
     );
-    expect(said).toMatch(/\d+ (people|person) found on this page \(generic\); \d+ without consent/);
+    expect(said).toMatch(
+      /\d+ email address(es)? and \d+ phone numbers? found on this page; \d+ without consent/,
+    );
     await screenshot(popup, 'loop-popup.png');
     await popup.close();
     await record.bringToFront();
