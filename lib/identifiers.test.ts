@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { identifierDigest, sha256Hex } from './digest';
-import { asciiDomain, normaliseEmail, normalisePhone, type IdentifierError } from './identifiers';
+import {
+  asciiDomain,
+  isPhoneRegion,
+  normaliseEmail,
+  normalisePhone,
+  type IdentifierError,
+} from './identifiers';
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -150,6 +156,13 @@ describe('normaliseEmail — rejected input', () => {
     ['a huge pasted blob', `${'x'.repeat(10_000)}@example.com`, 'too_long'],
   ])('rejects %s', (_label, input, error) => {
     expect(normaliseEmail(input)).toEqual({ ok: false, error });
+  });
+});
+
+describe('isPhoneRegion', () => {
+  it('knows the countries phone numbers are read in, and nothing else', () => {
+    for (const code of ['US', 'DE', 'CN', 'BR', 'GB']) expect(isPhoneRegion(code), code).toBe(true);
+    for (const code of ['ZZ', 'XX', 'us', 'USA', '']) expect(isPhoneRegion(code), code).toBe(false);
   });
 });
 

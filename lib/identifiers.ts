@@ -1,4 +1,8 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/min';
 import type { Result } from './result';
 
 /** Why an identifier could not be normalised. */
@@ -85,6 +89,9 @@ export function normaliseEmail(
     ? { ok: false, error: 'too_long' }
     : { ok: true, value: { kind: 'email', value } };
 }
+
+/** Whether `code` is a region phone numbers can be read in (ISO 3166-1 alpha-2, e.g. "DE"). */
+export const isPhoneRegion = (code: string): boolean => isSupportedCountry(code);
 
 /**
  * Normalises a phone number to E.164 ("+4930123456"). National numbers need the default region

@@ -154,8 +154,22 @@ describe('validateSettings', () => {
     ['a reader key that is too short', { readerKey: 'rk_short' }, /^readerKey: /],
     ['no purpose at all', { purposes: [] }, /^purposes: choose at least one purpose$/],
     ['a lower-case region', { phoneRegion: 'us' }, /^phoneRegion: .*country code/],
-    ['a cache time over a day', { cacheMinutes: 24 * 60 + 1 }, /^cacheMinutes: /],
-    ['a fractional cache time', { cacheMinutes: 1.5 }, /^cacheMinutes: /],
+    [
+      'a region that is no country',
+      { phoneRegion: 'ZZ' },
+      /^phoneRegion: is not a country phone numbers can be read in \(such as US or DE\)$/,
+    ],
+    [
+      'a cache time over a day',
+      { cacheMinutes: 24 * 60 + 1 },
+      /^cacheMinutes: must be at most 1440 minutes \(a day\)$/,
+    ],
+    [
+      'a fractional cache time',
+      { cacheMinutes: 1.5 },
+      /^cacheMinutes: must be a whole number of minutes$/,
+    ],
+    ['an empty cache time', { cacheMinutes: 0 }, /^cacheMinutes: must be at least 1 minute$/],
     [
       'a custom origin with a path',
       { customOrigins: ['https://crm.example.com/app'] },

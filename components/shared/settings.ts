@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { PURPOSE_IDS, type PurposeId } from '../../lib/ids';
+import { isPhoneRegion } from '../../lib/identifiers';
 import { CRM_PRESET_IDS, CRM_PRESETS, originPattern, type CrmPresetId } from './crm-presets';
 
 export const SETTINGS_VERSION = 2;
@@ -33,9 +34,18 @@ export const SettingsSchema = v.strictObject({
   purposes: v.pipe(v.array(v.picklist(PURPOSE_IDS)), v.minLength(1, 'choose at least one purpose')),
   guard: v.picklist(['warn', 'block']),
   /** Region for phone numbers written without a country code (ISO 3166-1 alpha-2). */
-  phoneRegion: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a country code such as US')),
+  phoneRegion: v.pipe(
+    v.string(),
+    v.regex(/^[A-Z]{2}$/, 'must be a country code such as US'),
+    v.check(isPhoneRegion, 'is not a country phone numbers can be read in (such as US or DE)'),
+  ),
   /** How long an answer is shown without asking again. */
-  cacheMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
+  cacheMinutes: v.pipe(
+    v.number('must be a number of minutes'),
+    v.integer('must be a whole number of minutes'),
+    v.minValue(1, 'must be at least 1 minute'),
+    v.maxValue(24 * 60, 'must be at most 1440 minutes (a day)'),
+  ),
 });
 
 /** The settings. */
