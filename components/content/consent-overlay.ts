@@ -43,6 +43,7 @@ export class ConsentOverlay {
     open: signal(null),
     guard: signal(null),
     notice: signal(null),
+    dismissed: signal(null),
   };
   readonly answers = new AnswerBook();
   /**

@@ -1,7 +1,7 @@
 /** The popover of a badge: each purpose's status, date, policy version and regime, and the warnings. */
 import type { LookupResult } from '../../lib/lookup';
 import type { PurposeId } from '../../lib/ids';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { purposeLabel, VERDICT_TEXT, type Verdict } from '../shared/consent-summary';
 
 const MARGIN = 8;
@@ -46,7 +46,9 @@ export function ConsentDetails(p: ConsentDetailsProps) {
   // badge, which toggles it) closes it, leaving focus where the press put it.
   const onClose = useRef(p.onClose);
   onClose.current = p.onClose;
-  useEffect(() => {
+  // At once after it is drawn (not after the next paint): a key or a press right after opening
+  // must find focus inside and the listener in place.
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     el.focus({ preventScroll: true });

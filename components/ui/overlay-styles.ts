@@ -30,4 +30,7 @@ button.act{font:inherit;border-radius:6px;padding:6px 12px;border:1px solid #0b5
 button.act.primary{background:#0b5cad;color:#fff}
 .dialog{inset:20% auto auto 50%;transform:translateX(-50%);width:min(440px,90vw);border-width:2px;border-color:#c62828}
 .notice{position:fixed;pointer-events:auto;inset:8px 8px auto auto;background:#fff4e5;color:#6b3d00;border:1px solid #b26a00;border-radius:6px;padding:6px 10px;max-width:360px;font:12px/1.4 system-ui,sans-serif}
+.notice{display:flex;gap:8px;align-items:flex-start}
+.dismiss{all:unset;cursor:pointer;font:16px/1 system-ui,sans-serif;padding:0 2px;color:inherit}
+.dismiss:focus-visible{outline:2px solid #1b1f24;outline-offset:1px}
 `;

@@ -28,6 +28,8 @@ export interface OverlayState {
   open: Signal<{ badgeId: string; key: string; top: number; above: number; left: number } | null>;
   guard: Signal<GuardPrompt | null>;
   notice: Signal<string | null>;
+  /** The notice the rep put away (it may sit over the CRM's own controls); a new one shows. */
+  dismissed: Signal<string | null>;
 }
 
 export interface OverlayViewProps {
@@ -104,9 +106,17 @@ export function OverlayView({ state, details }: OverlayViewProps) {
         />
       )}
       {guard && <GuardDialog prompt={guard} />}
-      {state.notice.value && (
+      {state.notice.value && state.notice.value !== state.dismissed.value && (
         <div class="notice" role="status">
-          {state.notice.value}
+          <span>{state.notice.value}</span>
+          <button
+            type="button"
+            class="dismiss"
+            aria-label="Dismiss this notice"
+            onClick={() => (state.dismissed.value = state.notice.value)}
+          >
+            ×
+          </button>
         </div>
       )}
     </div>

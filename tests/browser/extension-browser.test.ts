@@ -241,10 +241,13 @@ describe('CRM extension in Chromium', { timeout: 30_000 }, () => {
       await expect
         .poll(() => popup.locator('.notice').textContent(), { timeout: 10_000 })
         .toMatch(/cannot reach the consent ledger/);
-      expect(await page.locator('consentry-overlay [role="status"]').textContent()).toMatch(
-        /cannot reach.*saved answers/,
-      );
+      const notice = page.locator('consentry-overlay [role="status"]');
+      expect(await notice.textContent()).toMatch(/cannot reach.*saved answers/);
       await popup.close();
+      // The rep can put the notice away (it may sit over the CRM's own menu).
+      await page.bringToFront();
+      await notice.getByRole('button', { name: 'Dismiss this notice' }).click();
+      await expect.poll(() => notice.count()).toBe(0);
       // Saved answers keep their verdict and get the dashed "saved answer" border.
       await page.bringToFront();
       await expect
