@@ -2,7 +2,7 @@
  * The database files hold sealed personal data, identifier refs and hashed keys: a new data
  * folder, database, WAL, shared-memory file and backup are readable by their owner only.
  */
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,12 @@ describe('SQLite files', () => {
     const copy = openSqlite({ path: out });
     open.push(copy);
     expect(await copy.listSites()).toEqual([]);
+    // Over an older file readable by all: the new backup is owner-only all the same.
+    const older = join(dir, 'older.sqlite');
+    await storage.backup(older);
+    chmodSync(older, 0o644);
+    await storage.backup(older);
+    expect(modeOf(older)).toBe(0o600);
   });
 
   it('leaves the permissions of an existing database as the operator set them', async () => {

@@ -1,6 +1,6 @@
 /** The embedded SQLite engine (better-sqlite3, WAL). Durability: see `SqliteOptions.synchronous`. */
 import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import type {
@@ -390,6 +390,8 @@ export function openSqlite(options: SqliteOptions): Storage {
     async backup(path) {
       createOwnerOnly(path);
       await db.backup(path);
+      // Written over an older file, it keeps that file's mode unless told.
+      chmodSync(path, 0o600);
     },
   };
 }

@@ -29,10 +29,12 @@ export function installActionGuard(doc: Document, o: GuardOptions, signal: Abort
     .filter(Boolean)
     .join(',');
   const onClick = (event: MouseEvent) => {
-    // A middle click (auxclick) opens a link too: for mailto:/tel:, the mail or phone app.
+    // A middle click (auxclick) opens a link too: for mailto:/tel:, the mail or phone app. (On a
+    // CRM's own button it does nothing, so there is nothing to guard.)
     if (event.type === 'auxclick' && event.button !== 1) return;
     const target = event.target instanceof Element ? event.target.closest(selector) : null;
     if (!target) return;
+    if (event.type === 'auxclick' && !target.matches('a[href]')) return;
     if (allowOnce === target) {
       allowOnce = null;
       return;

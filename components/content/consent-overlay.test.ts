@@ -246,6 +246,24 @@ describe('ConsentOverlay — what the page shows, identified by the background',
     );
   });
 
+  it('keeps a notice the rep dismissed away while the ledger stays down, and shows the next one', async () => {
+    ledgerDown = true;
+    saveAnswer('email:ana@example.com', 'withdrawn');
+    await showAna();
+    overlay.state.dismissed.value = true;
+    // More of the page, someone never asked about: the notice's words change, it stays away.
+    const b = document.getElementById('b')!;
+    overlay.update({ added: [found(b, 'email', 'bo@example.com')], removed: [] });
+    await settle();
+    expect(overlay.state.notice.value).toBe('The ledger cannot be reached.');
+    expect(overlay.state.dismissed.value).toBe(true);
+    // The ledger answers again: the trouble is over, and the next one will show.
+    ledgerDown = false;
+    await overlay.refresh(true);
+    expect(overlay.state.notice.value).toBeNull();
+    expect(overlay.state.dismissed.value).toBe(false);
+  });
+
   it('matches each stale answer to the person it is about', async () => {
     ledgerDown = true;
     saveAnswer('email:ana@example.com', 'withdrawn');

@@ -43,7 +43,7 @@ export class ConsentOverlay {
     open: signal(null),
     guard: signal(null),
     notice: signal(null),
-    dismissed: signal(null),
+    dismissed: signal(false),
   };
   readonly answers = new AnswerBook();
   /**
@@ -357,6 +357,8 @@ export class ConsentOverlay {
     this.state.notice.value = outcome.problem
       ? `${outcome.problem.message}${keys.some((key) => this.answers.get(key)?.result) ? ' Showing saved answers, marked with a dashed border.' : ''}`
       : null;
+    // A notice the rep put away stays away until the trouble is over; the next one shows again.
+    if (!outcome.problem) this.state.dismissed.value = false;
     this.schedule();
     this.stats.busyMs += performance.now() - started;
   }

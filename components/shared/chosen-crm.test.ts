@@ -37,4 +37,18 @@ describe('isChosenCrm', () => {
     expect(isChosenCrm('https://acme.lightning.force.com:8443/', presets)).toBe(false);
     expect(isChosenCrm('https://acme.pipedrive.com/', presets)).toBe(false);
   });
+
+  it('reads a custom origin written with *. as its match pattern does: the host and its subdomains', () => {
+    const wild = {
+      crms: [],
+      customOrigins: ['https://*.crm.example.com', 'http://*.local.test:8080'],
+    };
+    expect(isChosenCrm('https://eu.crm.example.com/app', wild)).toBe(true);
+    expect(isChosenCrm('https://crm.example.com/', wild)).toBe(true);
+    expect(isChosenCrm('https://evilcrm.example.com/', wild)).toBe(false);
+    expect(isChosenCrm('http://eu.crm.example.com/', wild)).toBe(false);
+    expect(isChosenCrm('https://eu.crm.example.com:8443/', wild)).toBe(false);
+    expect(isChosenCrm('http://a.local.test:8080/', wild)).toBe(true);
+    expect(isChosenCrm('http://a.local.test:8081/', wild)).toBe(false);
+  });
 });

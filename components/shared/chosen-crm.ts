@@ -18,6 +18,22 @@ function matchesPattern(url: URL, pattern: string): boolean {
     : url.hostname === host;
 }
 
+/**
+ * Whether `url` is on a custom origin: the same origin, or for one written with `*.` (a host and
+ * its subdomains, as its match pattern reads) the same scheme and port on such a host.
+ */
+function matchesCustom(url: URL, origin: string): boolean {
+  if (!URL.canParse(origin)) return false;
+  const o = new URL(origin);
+  if (!o.hostname.startsWith('*.')) return o.origin === url.origin;
+  const base = o.hostname.slice(2);
+  return (
+    o.protocol === url.protocol &&
+    o.port === url.port &&
+    (url.hostname === base || url.hostname.endsWith(`.${base}`))
+  );
+}
+
 /** Whether the page at `href` is on a CRM the settings name (preset or custom origin). */
 export function isChosenCrm(href: string, settings: Pick<Settings, 'crms' | 'customOrigins'>) {
   let url: URL;
@@ -27,7 +43,7 @@ export function isChosenCrm(href: string, settings: Pick<Settings, 'crms' | 'cus
     return false;
   }
   return (
-    settings.customOrigins.some((o) => URL.canParse(o) && new URL(o).origin === url.origin) ||
+    settings.customOrigins.some((o) => matchesCustom(url, o)) ||
     settings.crms.some((id) => CRM_PRESETS[id].origins.some((p) => matchesPattern(url, p)))
   );
 }

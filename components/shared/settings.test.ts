@@ -96,6 +96,19 @@ describe('readSettings', () => {
     expect(problem).toMatch(/^readerKey: /);
   });
 
+  it('keeps a rep\'s settings whose stored region is no phone country ("UK"), with the default region', () => {
+    const stored = settings({ phoneRegion: 'UK' });
+    const { settings: loaded, problem } = readSettings(stored);
+    expect(loaded).toEqual({ ...stored, phoneRegion: DEFAULT_SETTINGS.phoneRegion });
+    expect(problem).toBe(
+      `phoneRegion: UK is not a country phone numbers can be read in; ${DEFAULT_SETTINGS.phoneRegion} is used until the options are saved`,
+    );
+    // Another bad value beside it still means the defaults: nothing half-read is used.
+    expect(readSettings(settings({ phoneRegion: 'UK', cacheMinutes: 0 })).settings).toEqual(
+      DEFAULT_SETTINGS,
+    );
+  });
+
   it('falls back to the defaults, naming the field, when a stored value is out of range', () => {
     const { settings: loaded, problem } = readSettings(settings({ cacheMinutes: 0 }));
     expect(loaded).toEqual(DEFAULT_SETTINGS);

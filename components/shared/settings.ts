@@ -107,6 +107,20 @@ export function readSettings(stored: unknown): LoadedSettings {
   if (v1.success) value = fromV1(v1.output);
   const parsed = v.safeParse(SettingsSchema, value);
   if (parsed.success) return { settings: parsed.output, problem: null };
+  // A region saved before regions were checked against libphonenumber's ("UK" for GB): the
+  // default instead, everything else kept, rather than the whole of the rep's settings lost.
+  const region = (value as { phoneRegion?: unknown } | null)?.phoneRegion;
+  if (typeof region === 'string' && !isPhoneRegion(region)) {
+    const fixed = v.safeParse(SettingsSchema, {
+      ...(value as object),
+      phoneRegion: DEFAULT_SETTINGS.phoneRegion,
+    });
+    if (fixed.success)
+      return {
+        settings: fixed.output,
+        problem: `phoneRegion: ${region} is not a country phone numbers can be read in; ${DEFAULT_SETTINGS.phoneRegion} is used until the options are saved`,
+      };
+  }
   return { settings: DEFAULT_SETTINGS, problem: describeIssues(parsed.issues) };
 }
 

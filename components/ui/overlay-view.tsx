@@ -28,8 +28,11 @@ export interface OverlayState {
   open: Signal<{ badgeId: string; key: string; top: number; above: number; left: number } | null>;
   guard: Signal<GuardPrompt | null>;
   notice: Signal<string | null>;
-  /** The notice the rep put away (it may sit over the CRM's own controls); a new one shows. */
-  dismissed: Signal<string | null>;
+  /**
+   * Whether the rep put the notice away (it may sit over the CRM's own controls): until the
+   * ledger answers again, however the notice's words change meanwhile.
+   */
+  dismissed: Signal<boolean>;
 }
 
 export interface OverlayViewProps {
@@ -106,14 +109,14 @@ export function OverlayView({ state, details }: OverlayViewProps) {
         />
       )}
       {guard && <GuardDialog prompt={guard} />}
-      {state.notice.value && state.notice.value !== state.dismissed.value && (
+      {state.notice.value && !state.dismissed.value && (
         <div class="notice" role="status">
           <span>{state.notice.value}</span>
           <button
             type="button"
             class="dismiss"
             aria-label="Dismiss this notice"
-            onClick={() => (state.dismissed.value = state.notice.value)}
+            onClick={() => (state.dismissed.value = true)}
           >
             ×
           </button>
