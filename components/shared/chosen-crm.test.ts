@@ -50,5 +50,9 @@ describe('isChosenCrm', () => {
     expect(isChosenCrm('https://eu.crm.example.com:8443/', wild)).toBe(false);
     expect(isChosenCrm('http://a.local.test:8080/', wild)).toBe(true);
     expect(isChosenCrm('http://a.local.test:8081/', wild)).toBe(false);
+    // Written with the scheme's own port, or in capitals: the same origin.
+    const written = { crms: [], customOrigins: ['HTTPS://*.CRM.example.com:443'] };
+    expect(isChosenCrm('https://eu.crm.example.com/', written)).toBe(true);
+    expect(isChosenCrm('https://eu.crm.example.com:443/', written)).toBe(true);
   });
 });

@@ -8,29 +8,24 @@
 import { CRM_PRESETS } from './crm-presets';
 import type { Settings } from './settings';
 
-/** Whether `url` matches a preset's pattern (`https://host/*` or `https://*.host/*`). */
-function matchesPattern(url: URL, pattern: string): boolean {
-  const m = /^(https?):\/\/([^/]+)\/\*$/.exec(pattern);
-  if (!m || url.protocol !== `${m[1]}:` || url.port !== '') return false;
-  const host = m[2]!;
-  return host.startsWith('*.')
-    ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
-    : url.hostname === host;
-}
+/** An origin with `*.` before its host: `https://*.example.com`, `http://*.test:8080`. */
+const WILDCARD_ORIGIN = /^(https?):\/\/\*\.([^/:]+)(?::(\d+))?\/?$/i;
 
 /**
- * Whether `url` is on a custom origin: the same origin, or for one written with `*.` (a host and
- * its subdomains, as its match pattern reads) the same scheme and port on such a host.
+ * Whether `url` is on `origin`: the same origin, or for one written with `*.` (a host and its
+ * subdomains, as its match pattern reads) the same scheme and port on such a host. The wildcard
+ * is read by hand: browsers' URL parsers differ on `*` in a host (Chromium makes it `%2A`).
  */
-function matchesCustom(url: URL, origin: string): boolean {
-  if (!URL.canParse(origin)) return false;
-  const o = new URL(origin);
-  if (!o.hostname.startsWith('*.')) return o.origin === url.origin;
-  const base = o.hostname.slice(2);
+function onOrigin(url: URL, origin: string): boolean {
+  const m = WILDCARD_ORIGIN.exec(origin.trim());
+  if (!m) return URL.canParse(origin) && new URL(origin).origin === url.origin;
+  const scheme = m[1]!.toLowerCase();
+  const host = m[2]!.toLowerCase();
+  const port = m[3] === (scheme === 'https' ? '443' : '80') ? '' : (m[3] ?? '');
   return (
-    o.protocol === url.protocol &&
-    o.port === url.port &&
-    (url.hostname === base || url.hostname.endsWith(`.${base}`))
+    url.protocol === `${scheme}:` &&
+    url.port === port &&
+    (url.hostname === host || url.hostname.endsWith(`.${host}`))
   );
 }
 
@@ -43,7 +38,10 @@ export function isChosenCrm(href: string, settings: Pick<Settings, 'crms' | 'cus
     return false;
   }
   return (
-    settings.customOrigins.some((o) => matchesCustom(url, o)) ||
-    settings.crms.some((id) => CRM_PRESETS[id].origins.some((p) => matchesPattern(url, p)))
+    settings.customOrigins.some((o) => onOrigin(url, o)) ||
+    // A preset's patterns are `https://host/*` or `https://*.host/*`: the origin before the path.
+    settings.crms.some((id) =>
+      CRM_PRESETS[id].origins.some((pattern) => onOrigin(url, pattern.slice(0, -'/*'.length))),
+    )
   );
 }
