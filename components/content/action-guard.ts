@@ -1,7 +1,8 @@
 /**
  * Stops a click (a middle click too) on a mailto:/tel: link, or on the CRM's own "send email" /
- * "call" control, when the person lacks consent for the team's purposes of that channel, and asks first (or refuses, in
- * block mode). Listens in the capture phase on the window, before the CRM's own handlers.
+ * "call" control, when the person lacks consent for the team's purposes of that channel, and asks
+ * first (or refuses, in block mode). Listens in the capture phase on the window, before the CRM's
+ * own handlers.
  */
 import type { PurposeId } from '../../lib/ids';
 import { mayContact, purposeLabel, purposesFor } from '../shared/consent-summary';

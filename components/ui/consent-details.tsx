@@ -6,8 +6,12 @@ import { purposeLabel, VERDICT_TEXT, type Verdict } from '../shared/consent-summ
 
 const MARGIN = 8;
 
+/** The id of a badge's popover (its badge's `aria-controls`). */
+export const detailsIdOf = (badgeId: string) => `${badgeId}-details`;
+
 export interface ConsentDetailsProps {
-  id: string;
+  /** The badge it belongs to: a press on it is its own (it toggles), and focus goes back to it. */
+  badgeId: string;
   identifier: string;
   verdict: Verdict;
   result: LookupResult | null;
@@ -19,8 +23,7 @@ export interface ConsentDetailsProps {
   /** Where it ends when it goes above its badge instead. */
   above: number;
   left: number;
-  /** Closes it; `back` puts focus back on its badge (Escape, Close), else focus stays put. */
-  onClose: (back: boolean) => void;
+  onClose: () => void;
 }
 
 const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
@@ -52,26 +55,31 @@ export function ConsentDetails(p: ConsentDetailsProps) {
     const el = box.current;
     if (!el) return;
     el.focus({ preventScroll: true });
-    const badgeId = p.id.replace(/-details$/, '');
     const outside = (e: PointerEvent) => {
       const path = e.composedPath();
-      if (!path.includes(el) && !path.some((n) => n instanceof Element && n.id === badgeId))
-        onClose.current(false);
+      if (!path.includes(el) && !path.some((n) => n instanceof Element && n.id === p.badgeId))
+        onClose.current();
     };
     const doc = el.ownerDocument;
     doc.addEventListener('pointerdown', outside, true);
     return () => doc.removeEventListener('pointerdown', outside, true);
-  }, [p.id]);
+  }, [p.badgeId]);
+  /** Escape and Close: closed, and focus back on its badge (in the same shadow root). */
+  const closeToBadge = () => {
+    const root = box.current?.getRootNode() as ShadowRoot | Document | undefined;
+    p.onClose();
+    root?.getElementById(p.badgeId)?.focus({ preventScroll: true });
+  };
   return (
     <div
       ref={box}
-      id={p.id}
+      id={detailsIdOf(p.badgeId)}
       class="pop"
       role="dialog"
       tabIndex={-1}
       aria-label={`Consent of ${p.identifier}`}
       style={{ top: `${p.top}px`, left: `${p.left}px` }}
-      onKeyDown={(e) => e.key === 'Escape' && p.onClose(true)}
+      onKeyDown={(e) => e.key === 'Escape' && closeToBadge()}
     >
       <h2>
         {VERDICT_TEXT[p.verdict].symbol} {VERDICT_TEXT[p.verdict].long}
@@ -127,7 +135,7 @@ export function ConsentDetails(p: ConsentDetailsProps) {
         </p>
       )}
       <div class="row">
-        <button type="button" class="act" onClick={() => p.onClose(true)}>
+        <button type="button" class="act" onClick={closeToBadge}>
           Close
         </button>
       </div>

@@ -5,7 +5,7 @@
  */
 import type { Signal } from '@preact/signals';
 import { VERDICT_TEXT, type Verdict } from '../shared/consent-summary';
-import { ConsentDetails, type ConsentDetailsProps } from './consent-details';
+import { ConsentDetails, detailsIdOf, type ConsentDetailsProps } from './consent-details';
 import { GuardDialog, type GuardPrompt } from './guard-dialog';
 
 /** One badge on screen. */
@@ -37,17 +37,10 @@ export interface OverlayState {
 
 export interface OverlayViewProps {
   state: OverlayState;
-  details: (key: string) => Omit<ConsentDetailsProps, 'id' | 'top' | 'above' | 'left' | 'onClose'>;
+  details: (
+    key: string,
+  ) => Omit<ConsentDetailsProps, 'badgeId' | 'top' | 'above' | 'left' | 'onClose'>;
 }
-
-/** Puts focus back on a badge (in the overlay's shadow root) once the popover is gone. */
-const focusBadge = (badgeId: string) =>
-  queueMicrotask(() =>
-    document
-      .querySelector('consentry-overlay')
-      ?.shadowRoot?.getElementById(badgeId)
-      ?.focus({ preventScroll: true }),
-  );
 
 export function OverlayView({ state, details }: OverlayViewProps) {
   const open = state.open.value;
@@ -71,7 +64,7 @@ export function OverlayView({ state, details }: OverlayViewProps) {
             style={{ top: `${b.top}px`, left: `${b.left}px` }}
             aria-haspopup="dialog"
             aria-expanded={expanded}
-            aria-controls={expanded ? `${b.id}-details` : undefined}
+            aria-controls={expanded ? detailsIdOf(b.id) : undefined}
             aria-label={`${text.long}${b.stale ? ' (saved answer)' : ''}: ${b.identifier}`}
             onKeyDown={(e) => {
               if (e.key === 'Escape' && expanded) state.open.value = null;
@@ -97,14 +90,12 @@ export function OverlayView({ state, details }: OverlayViewProps) {
       {open && (
         <ConsentDetails
           {...details(open.key)}
-          id={`${open.badgeId}-details`}
+          badgeId={open.badgeId}
           top={open.top}
           above={open.above}
           left={open.left}
-          onClose={(back) => {
-            const badgeId = open.badgeId;
+          onClose={() => {
             state.open.value = null;
-            if (back) focusBadge(badgeId);
           }}
         />
       )}
