@@ -66,7 +66,9 @@ const broken = fc
     const target = where % 2 === 0 ? copy : purposes[purpose]!;
     const keys = Object.keys(target);
     if (where < 2) target[keys[value === undefined ? 0 : key.length % keys.length]!] = value;
-    else target[key] = value;
+    // As JSON.parse does: a key named "__proto__" becomes an own field, not the prototype (an
+    // assignment would give the record a prototype storage never hands back; CI found `{}` so).
+    else Object.defineProperty(target, key, { value, enumerable: true, writable: true });
     return copy;
   });
 
@@ -109,6 +111,29 @@ describe('parseStoredConsent', () => {
         purposes: { necessary: { granted: true, method: 'save', at: 1, gpc: false } },
       }),
     );
+    // A key "__proto__" read from storage is an own field, so an extra key: both refuse it.
+    agrees(
+      JSON.parse(
+        '{"v":1,"id":"_a-a0aAa","policyVersion":"0","regime":"gdpr","decidedAt":0,' +
+          '"purposes":{"necessary":{"granted":true,"method":"save","at":1,"gpc":false,"__proto__":{}}}}',
+      ),
+    );
+  });
+
+  it('refuses a record whose prototype is some other object (storage never gives one)', () => {
+    const valid = {
+      v: 1,
+      id: '_a-a0aAa',
+      policyVersion: '0',
+      regime: 'gdpr',
+      decidedAt: 0,
+      purposes: { necessary: { granted: true, method: 'save', at: 1, gpc: false } },
+    };
+    expect(parseStoredConsent(valid)).not.toBeNull();
+    expect(parseStoredConsent(Object.assign(Object.create({}) as object, valid))).toBeNull();
+    const inner = structuredClone(valid);
+    Object.setPrototypeOf(inner.purposes.necessary, {});
+    expect(parseStoredConsent(inner)).toBeNull();
   });
 
   it.each([
