@@ -32,7 +32,9 @@ export type Identify = (
   phoneRegion: string,
 ) => Promise<IdentifyReply>;
 
+/** The gap (px) between an anchor and its badge, and the least one where room is short. */
 const BADGE_GAP = 6;
+const TIGHT_GAP = 2;
 /** Changes that may move content (and so the anchors badges sit beside). */
 const MOVES: MutationObserverInit = { subtree: true, childList: true, attributes: true };
 const ASK_WINDOW_MS = 20;
@@ -68,7 +70,7 @@ export class ConsentOverlay {
   private clips = new WeakMap<Element, Element | null>();
   private scrollers = new WeakMap<Element, Element | null>();
   /** Where each anchor's badges went, and for which geometry: hit tests only when it moves. */
-  private places = new WeakMap<Element, { at: string; full: boolean; after: boolean }>();
+  private places = new WeakMap<Element, { at: string; full: boolean; gap: number | null }>();
   private nextId = 0;
   private host: HTMLElement;
   private intersection: IntersectionObserver;
@@ -411,8 +413,9 @@ export class ConsentOverlay {
   /**
    * Where the free room right of the anchor ends: the window's edge, or the next box on the
    * anchor's line at any level up (the next field, a "Send email" button, the next table cell, a
-   * sidebar). Geometry from rects, not hit tests: elementFromPoint over a list of 10,000 rows took
-   * milliseconds a call (`npm run bench:ext`).
+   * sidebar), where its content starts if the box paints nothing before it (a table cell's
+   * padding is room; a button's is not). Geometry from rects, not hit tests: elementFromPoint
+   * over a list of 10,000 rows took milliseconds a call (`npm run bench:ext`).
    */
   private roomRight(anchor: Element, r: DOMRect): number {
     let limit = this.doc.documentElement.clientWidth;
@@ -423,12 +426,25 @@ export class ConsentOverlay {
         // A box on a later line ends the search at this level; one on the same line, the room.
         if (s.top >= r.bottom) break;
         if (s.bottom > r.top && s.left >= r.right - 1) {
-          limit = Math.min(limit, s.left);
+          limit = Math.min(limit, s.left + this.clearPadding(next));
           break;
         }
       }
     }
     return limit;
+  }
+
+  /**
+   * How far (px) into a box its content starts, less TIGHT_GAP, if nothing of the box is drawn
+   * there (no background, no left border): a badge may sit in that padding. Else 0.
+   */
+  private clearPadding(box: Element): number {
+    const s = this.doc.defaultView!.getComputedStyle(box);
+    const painted =
+      s.backgroundImage !== 'none' ||
+      !/^(transparent|rgba\(.*,\s*0\))$/.test(s.backgroundColor) ||
+      parseFloat(s.borderLeftWidth) > 0;
+    return painted ? 0 : Math.max(0, (parseFloat(s.paddingLeft) || 0) - TIGHT_GAP);
   }
 
   /** For anchors no observer watches: inside the window and inside any box that clips them. */
@@ -477,14 +493,19 @@ export class ConsentOverlay {
       let place = this.places.get(anchor);
       if (place?.at !== at) {
         // Measured once for both widths (the rects of the boxes after it, at every level up).
-        const room = truncated ? 0 : this.roomRight(anchor, r) - r.right - BADGE_GAP;
-        const full = !truncated && (BADGE_WIDTH + 4) * list.length - 4 <= room;
-        const after = full || (!truncated && symbols <= room);
-        this.places.set(anchor, (place = { at, full, after }));
+        // Symbols short of room keep a tight gap rather than cover the anchor's end.
+        const room = truncated ? 0 : this.roomRight(anchor, r) - r.right;
+        const full = !truncated && (BADGE_WIDTH + 4) * list.length - 4 + BADGE_GAP <= room;
+        const gap =
+          full || (!truncated && symbols + BADGE_GAP <= room)
+            ? BADGE_GAP
+            : !truncated && symbols + TIGHT_GAP <= room
+              ? TIGHT_GAP
+              : null;
+        this.places.set(anchor, (place = { at, full, gap }));
       }
       const compact = !place.full;
-      const after = place.after;
-      let left = after ? r.right + BADGE_GAP : visibleRight - symbols;
+      let left = place.gap !== null ? r.right + place.gap : visibleRight - symbols;
       for (const [i, key] of list.entries()) {
         let id = this.ids.get(anchor);
         if (!id) this.ids.set(anchor, (id = `consentry-b${this.nextId++}`));

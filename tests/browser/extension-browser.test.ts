@@ -12,7 +12,7 @@ import { consentEvent } from '../../backend/testing';
 import { CRM_FIXTURES, type CrmFixture } from '../fixtures/crm/index';
 import { extensionHarness, type ExtensionHarness } from './extension-harness';
 import { openPopupFor } from './chromium';
-import { emailKey } from './extension-page-helpers';
+import { emailKey, phoneKey } from './extension-page-helpers';
 
 let h: ExtensionHarness;
 const keyOf = emailKey;
@@ -256,6 +256,42 @@ describe('CRM extension in Chromium', { timeout: 30_000 }, () => {
       expect(await badge(page, key).getAttribute('aria-label')).toMatch(/saved answer/);
     } finally {
       await h.ledgerUp();
+    }
+    await page.close();
+  });
+
+  it("puts a number's badge in the gutter after it, over neither its digits nor the next column", async () => {
+    // A CRM list as the demo CRM draws it: 12 px of padding each side of a cell, so the phone
+    // column is as wide as its longest number and 24 px separate that number from the city.
+    const phones = ['+86 10 5555 0123', '+44 161 496 0999', '+1 415 555 0103', '+49 30 5550101'];
+    const rows = phones
+      .map(
+        (p) =>
+          `<tr><td><a href="tel:${p.replace(/ /g, '')}">${p}</a></td><td><span>Beijing</span></td></tr>`,
+      )
+      .join('');
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(
+      h.page(
+        '/gutter',
+        `<!doctype html><meta charset="utf-8"><title>Contacts</title><style>body{font:14px sans-serif}` +
+          `table{border-collapse:collapse}td{padding:10px 12px;white-space:nowrap}` +
+          `tr:hover{background:#f7f9ff}</style><table>${rows}</table>`,
+      ),
+    );
+    for (const phone of phones) {
+      const b = badge(page, phoneKey(phone));
+      await b.waitFor({ timeout: 10_000 });
+      const link = (await page.locator(`a[href="tel:${phone.replace(/ /g, '')}"]`).boundingBox())!;
+      const city = (await page
+        .locator('tr', { has: page.locator(`a[href="tel:${phone.replace(/ /g, '')}"]`) })
+        .locator('span')
+        .boundingBox())!;
+      const box = (await b.boundingBox())!;
+      expect(box.x, `${phone}: badge over its digits`).toBeGreaterThanOrEqual(link.x + link.width);
+      expect(box.x + box.width, `${phone}: badge over the city`).toBeLessThanOrEqual(city.x);
+      expect(Math.abs(box.y + box.height / 2 - (link.y + link.height / 2))).toBeLessThanOrEqual(4);
     }
     await page.close();
   });
