@@ -1,7 +1,8 @@
 /**
  * The demo shop on a phone (375 px wide, mobile emulation), in both its languages: the page is no
  * wider than the screen, so nothing of it (nor the consent banner laid out over it) is cut off.
- * The shop is built and served as `npm start` serves it, without a ledger: the page alone.
+ * Scrolled to its end, its last line stays clear of where the widget's button sits. The shop is
+ * built and served as `npm start` serves it, without a ledger: the page alone.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -61,6 +62,34 @@ describe('the demo shop on a phone', () => {
         expect(box.x + box.width, id).toBeLessThanOrEqual(375);
       }
       await context.close();
+    },
+  );
+
+  it.each([
+    [375, 667],
+    [1280, 800],
+  ])(
+    "keeps its last line clear of the widget's button at the bottom, %i px wide",
+    async (width, height) => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await page.goto(`${origin}/demo/shop/`);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      // The lowest text on screen, scrolled to the end: the widget's "Privacy settings" button
+      // takes the window's bottom 48 px (12 px from the edge, 36 px tall), plus a margin.
+      const lowest = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let bottom = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent?.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) bottom = Math.max(bottom, r.bottom);
+        }
+        return bottom;
+      });
+      expect(lowest).toBeGreaterThan(0);
+      expect(lowest).toBeLessThanOrEqual(height - 56);
+      await page.close();
     },
   );
 });
