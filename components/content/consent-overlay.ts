@@ -56,13 +56,14 @@ export class ConsentOverlay {
   readonly stats = { busyMs: 0 };
   private found = new Map<Element, Found[]>();
   private visible = new Set<Element>();
-  /** What each text found is, once the background has said: its key, or null for none. */
-  private keys = new Map<string, string | null>();
-  private identifying = new Map<string, Found>();
-  /** Sent to be identified, no answer yet. */
-  private inFlight = new Set<string>();
-  /** Texts are waiting to be sent to be identified, at the end of the current task. */
-  private identifyQueued = false;
+  /**
+   * What each text found is, once the background has said: its key, or null for none; false while
+   * it is waiting to be identified (one entry per text from the start: every map operation per
+   * text counts, 200 texts in a batch of 100 rows).
+   */
+  private keys = new Map<string, string | null | false>();
+  /** Texts to send to be identified at the end of the current task, each with what it shows. */
+  private identifying: [seen: string, found: Found][] = [];
   private asking = new Map<string, Identifier>();
   private askTimer: ReturnType<typeof setTimeout> | null = null;
   private frame = 0;
@@ -71,6 +72,11 @@ export class ConsentOverlay {
   private scrollers = new WeakMap<Element, Element | null>();
   /** Where each anchor's badges went, and for which geometry: hit tests only when it moves. */
   private places = new WeakMap<Element, { at: string; full: boolean; gap: number | null }>();
+  /**
+   * clearPadding per box, read once: rows prepended above move every badge, and a computed style
+   * per badge each frame cost ~1.5 ms a frame (BENCH_BATCHES profile).
+   */
+  private paddings = new WeakMap<Element, number>();
   private nextId = 0;
   private host: HTMLElement;
   private intersection: IntersectionObserver;
@@ -170,7 +176,7 @@ export class ConsentOverlay {
    */
   keyFor(f: Found): string | null {
     const known = this.keys.get(shownAs(f));
-    if (known !== undefined) return known;
+    if (known !== undefined && known !== false) return known;
     const n =
       f.kind === 'email' ? normaliseEmail(f.raw) : normalisePhone(f.raw, this.phoneRegion());
     return n.ok ? keyOf(n.value) : null;
@@ -233,9 +239,8 @@ export class ConsentOverlay {
     if (this.askTimer) clearTimeout(this.askTimer);
     this.destroyed = true;
     // Whatever still holds this overlay (a reply on its way) does not keep the page's people.
-    for (const held of [this.found, this.answers, this.keys, this.identifying, this.asking])
-      held.clear();
-    this.inFlight.clear();
+    for (const held of [this.found, this.answers, this.keys, this.asking]) held.clear();
+    this.identifying = [];
     this.visible.clear();
     render(null, this.host.shadowRoot!);
     this.host.remove();
@@ -257,22 +262,19 @@ export class ConsentOverlay {
     await Promise.allSettled([...this.working]);
   }
 
+  /** Queues a text not seen before (`seen`: what it shows, shownAs) to be identified. */
   private queueIdentify(f: Found, seen: string) {
-    if (this.inFlight.has(seen)) return;
     // Longer than any identifier: none, without asking.
     if (f.raw.length > MAX_RAW) return void this.keys.set(seen, null);
-    this.identifying.set(seen, f);
-    if (this.identifyQueued) return;
-    this.identifyQueued = true;
+    this.keys.set(seen, false);
+    if (this.identifying.push([seen, f]) > 1) return;
     // Sent before the page draws the rows that held them: the background works while the page
     // lays them out (thousands of rows prepended to a long table take it hundreds of ms).
     queueMicrotask(() => {
       const started = performance.now();
-      this.identifyQueued = false;
       if (this.destroyed) return;
-      const batch = [...this.identifying];
-      this.identifying.clear();
-      for (const [seen] of batch) this.inFlight.add(seen);
+      const batch = this.identifying;
+      this.identifying = [];
       for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE) {
         const working = this.identifyBatch(batch.slice(i, i + MAX_PER_MESSAGE));
         this.working.add(working);
@@ -296,7 +298,8 @@ export class ConsentOverlay {
       if (reply.keys.length !== batch.length || reply.answers.length !== batch.length)
         throw new Error('Consentry: an identify reply does not match its texts');
     } catch {
-      for (const [seen] of batch) this.inFlight.delete(seen);
+      // Not identified: asked again when the page shows them again.
+      for (const [seen] of batch) this.keys.delete(seen);
       if (!this.destroyed)
         this.state.notice.value =
           'Consentry could not read this page: reload it, or check its options.';
@@ -309,7 +312,6 @@ export class ConsentOverlay {
     batch.forEach(([seen], i) => {
       const key = reply.keys[i] ?? null;
       const answer = reply.answers[i] ?? null;
-      this.inFlight.delete(seen);
       this.keys.set(seen, key);
       if (key && answer !== null) this.answers.set(key, answer);
       else if (key && !this.answers.has(key)) unanswered.set(key, identifierOf(key));
@@ -439,12 +441,17 @@ export class ConsentOverlay {
    * there (no background, no left border): a badge may sit in that padding. Else 0.
    */
   private clearPadding(box: Element): number {
-    const s = this.doc.defaultView!.getComputedStyle(box);
-    const painted =
-      s.backgroundImage !== 'none' ||
-      !/^(transparent|rgba\(.*,\s*0\))$/.test(s.backgroundColor) ||
-      parseFloat(s.borderLeftWidth) > 0;
-    return painted ? 0 : Math.max(0, (parseFloat(s.paddingLeft) || 0) - TIGHT_GAP);
+    let room = this.paddings.get(box);
+    if (room === undefined) {
+      const s = this.doc.defaultView!.getComputedStyle(box);
+      const painted =
+        s.backgroundImage !== 'none' ||
+        !/^(transparent|rgba\(.*,\s*0\))$/.test(s.backgroundColor) ||
+        parseFloat(s.borderLeftWidth) > 0;
+      room = painted ? 0 : Math.max(0, (parseFloat(s.paddingLeft) || 0) - TIGHT_GAP);
+      this.paddings.set(box, room);
+    }
+    return room;
   }
 
   /** For anchors no observer watches: inside the window and inside any box that clips them. */

@@ -60,6 +60,48 @@ describe('findCandidates — links and attributes', () => {
     expect(brief(find())).toEqual(['email mailto:zoe@example.com @z']);
   });
 
+  it('tells a contact link from its href exactly as the selector a[href^="mailto:" i] would', () => {
+    // The walk reads each link's href once instead of matching selectors; any href, in any case,
+    // with a data-email-address or not, gives what the selectors give.
+    const href = fc.oneof(
+      fc.constantFrom('mailto:', 'MailTo:', 'tel:', 'TEL:', 'tel', ' mailto:', 'mailto', 'https:'),
+      fc.string({ maxLength: 8 }),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+    );
+    const link = fc.record({
+      href: fc.option(fc.tuple(href, fc.string({ maxLength: 6 })).map(([a, b]) => a + b)),
+      address: fc.boolean(),
+    });
+    const escape = (x: string) => x.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    fc.assert(
+      fc.property(fc.array(link, { minLength: 1, maxLength: 6 }), (links) => {
+        document.body.innerHTML = links
+          .map(
+            (l, i) =>
+              `<a id="l${i}"${l.href === null ? '' : ` href="${escape(l.href)}"`}` +
+              `${l.address ? ' data-email-address="x@example.com"' : ''}>+49 30 5000123</a>`,
+          )
+          .join('');
+        const selected = new Set(
+          document.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i]'),
+        );
+        const want = [...document.querySelectorAll('a')].map((a): Candidate =>
+          selected.has(a)
+            ? {
+                kind: /^mailto:/i.test(a.getAttribute('href')!) ? 'email' : 'phone',
+                raw: a.getAttribute('href')!,
+                anchor: a,
+              }
+            : a.hasAttribute('data-email-address')
+              ? { kind: 'email', raw: 'x@example.com', anchor: a }
+              : { kind: 'phone', raw: '+49 30 5000123', anchor: a },
+        );
+        expect(find()).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('counts the root itself when it is a link', () => {
     document.body.innerHTML = `<a id="m" href="mailto:ana@example.com">Ana</a>`;
     expect(brief(find($('#m')))).toEqual(['email mailto:ana@example.com @m']);

@@ -178,17 +178,32 @@ export function* walkCandidates(
     const name = el.localName;
     // Most elements of a list (cells, spans) have no attributes: one call tells.
     const bare = !el.hasAttributes();
+    // A link is told by its href alone, read once (candidateOf and skipsText would each match
+    // a selector: two calls a link, two links a row, counted in a batch of 100 rows).
+    let contact: 'email' | 'phone' | null = null;
+    if (name === 'a' && !bare) {
+      const href = el.getAttribute('href');
+      contact = href === null ? null : isContactLink(href);
+      if (contact) out.push({ kind: contact, raw: href!, anchor: el });
+    }
     if (
-      name === 'a' ||
-      name === 'input' ||
-      (!bare && el.hasAttribute('data-email-address')) ||
-      (fields !== null && el.matches(fields))
+      !contact &&
+      (name === 'input' ||
+        (!bare && el.hasAttribute('data-email-address')) ||
+        (fields !== null && el.matches(fields)))
     ) {
       const c = candidateOf(el, adapter);
       if (c) out.push(c);
     }
     if (quiet && !quiet.contains(el)) quiet = null;
-    if (!quiet && skipsText(el, name, bare)) quiet = el;
+    // (A link with attributes: its text is passed over if it is a contact link or an address.)
+    if (
+      !quiet &&
+      (name === 'a' && !bare
+        ? contact !== null || el.hasAttribute('data-email-address')
+        : skipsText(el, name, bare))
+    )
+      quiet = el;
     if (onShadow && name.includes('-') && el.shadowRoot) onShadow(el.shadowRoot);
     // Past the subtree: the walk goes on from its last node.
     if (defer && el !== root && defer(el)) {

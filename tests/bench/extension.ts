@@ -13,9 +13,9 @@
  * BENCH_ROUNDS sets the warm rounds (default 5), BENCH_ROWS the pages ("10000,50000").
  * BENCH_TRACE=<rows> traces one round (BENCH_TIMELINE=1 adds every task after the append, in
  * order); BENCH_PROFILE=<rows> profiles one (BENCH_PROFILE_APPEND=1: only the five appended
- * batches), printing self and inclusive times; BENCH_BATCHES=<rows> splits 40 batches' time (with
- * BENCH_PROFILE_APPEND=1, profiles them). The page is cross-origin isolated, so its clock counts
- * microseconds.
+ * batches), printing self and inclusive times; BENCH_BATCHES=<rows> splits 40 batches' time
+ * (BENCH_BATCH_COUNT sets how many; with BENCH_PROFILE_APPEND=1, profiles them). The page is
+ * cross-origin isolated, so its clock counts microseconds.
  */
 import preact from '@preact/preset-vite';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -508,8 +508,8 @@ async function trace(browser: Browser, page: Page, rows: number) {
  */
 async function batchesOnly(page: Page, rows: number) {
   await round(page, rows);
-  const extras = newRows(rows, 40);
-  /** A load of the page, the script started, then the 40 batches: each batch's split. */
+  const extras = newRows(rows, Number(process.env.BENCH_BATCH_COUNT ?? 40));
+  /** A load of the page, the script started, then the batches: each batch's split. */
   const appendAll = async (profiling: boolean) => {
     await load(page, rows);
     return page.evaluate(
@@ -537,7 +537,7 @@ async function batchesOnly(page: Page, rows: number) {
   const split = await appendAll(profiling);
   const ms = (xs: number[]) => median(xs).toFixed(2);
   console.log(
-    `${rows} rows, 40 batches of 100 appended rows, medians: scanner ${ms(split.map((x) => x[0]))} ms, replies ${ms(split.map((x) => x[1]))} ms, in all ${ms(split.map((x) => x[0] + x[1]))} ms`,
+    `${rows} rows, ${extras.length} batches of 100 appended rows, medians: scanner ${ms(split.map((x) => x[0]))} ms, replies ${ms(split.map((x) => x[1]))} ms, in all ${ms(split.map((x) => x[0] + x[1]))} ms`,
   );
   if (profiled) printProfile(await profiled);
   process.exit(0);
