@@ -59,9 +59,10 @@ export class BigTables {
     const row = this.rowOf.get(anchor);
     if (!row) return false;
     this.rowOf.delete(anchor);
-    const anchors = this.anchorsOf.get(row)!;
-    anchors.splice(anchors.indexOf(anchor), 1);
-    if (anchors.length === 0) this.anchorsOf.delete(row);
+    const anchors = this.anchorsOf.get(row);
+    const at = anchors?.indexOf(anchor) ?? -1;
+    if (at >= 0) anchors!.splice(at, 1);
+    if (anchors?.length === 0) this.anchorsOf.delete(row);
     return true;
   }
 
