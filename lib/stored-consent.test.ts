@@ -68,7 +68,13 @@ const broken = fc
     if (where < 2) target[keys[value === undefined ? 0 : key.length % keys.length]!] = value;
     // As JSON.parse does: a key named "__proto__" becomes an own field, not the prototype (an
     // assignment would give the record a prototype storage never hands back; CI found `{}` so).
-    else Object.defineProperty(target, key, { value, enumerable: true, writable: true });
+    else
+      Object.defineProperty(target, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return copy;
   });
 
@@ -112,12 +118,12 @@ describe('parseStoredConsent', () => {
       }),
     );
     // A key "__proto__" read from storage is an own field, so an extra key: both refuse it.
-    agrees(
-      JSON.parse(
-        '{"v":1,"id":"_a-a0aAa","policyVersion":"0","regime":"gdpr","decidedAt":0,' +
-          '"purposes":{"necessary":{"granted":true,"method":"save","at":1,"gpc":false,"__proto__":{}}}}',
-      ),
+    const withProto: unknown = JSON.parse(
+      '{"v":1,"id":"_a-a0aAa","policyVersion":"0","regime":"gdpr","decidedAt":0,' +
+        '"purposes":{"necessary":{"granted":true,"method":"save","at":1,"gpc":false,"__proto__":{}}}}',
     );
+    agrees(withProto);
+    expect(parseStoredConsent(withProto)).toBeNull();
   });
 
   it('refuses a record whose prototype is some other object (storage never gives one)', () => {

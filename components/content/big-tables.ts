@@ -14,14 +14,8 @@ import { firstReachingTop } from './visible-blocks';
 export const BIG_TABLE_ROWS = 200;
 
 export class BigTables {
-  /**
-   * The big table bodies; per row, its anchors; per anchor, its row. Every map operation per
-   * anchor counts when 100 rows are prepended: three per anchor taken in, where a map of rows per
-   * body and a Set per row took six. A body left without anchors is searched until it leaves the
-   * page (a search finds no anchors in it).
-   */
-  private tables = new Set<Element>();
-  private anchorsOf = new Map<Element, Element[]>();
+  /** Per big table body, the anchors of each of its rows that has any. */
+  private tables = new Map<Element, Map<Element, Set<Element>>>();
   private rowOf = new Map<Element, Element>();
   private smallSeen = new WeakMap<Element, number>();
 
@@ -30,9 +24,11 @@ export class BigTables {
     const row = anchor.closest('tr');
     const body = row?.parentElement;
     if (!row || !body || !this.isBig(body)) return false;
-    const anchors = this.anchorsOf.get(row);
-    if (!anchors) this.anchorsOf.set(row, [anchor]);
-    else if (!anchors.includes(anchor)) anchors.push(anchor);
+    let rows = this.tables.get(body);
+    if (!rows) this.tables.set(body, (rows = new Map()));
+    let set = rows.get(row);
+    if (!set) rows.set(row, (set = new Set()));
+    set.add(anchor);
     this.rowOf.set(anchor, row);
     return true;
   }
@@ -49,8 +45,7 @@ export class BigTables {
       return false;
     }
     const big = body.childElementCount >= BIG_TABLE_ROWS;
-    if (big) this.tables.add(body);
-    else this.smallSeen.set(body, 0);
+    if (!big) this.smallSeen.set(body, 0);
     return big;
   }
 
@@ -59,21 +54,22 @@ export class BigTables {
     const row = this.rowOf.get(anchor);
     if (!row) return false;
     this.rowOf.delete(anchor);
-    const anchors = this.anchorsOf.get(row);
-    const at = anchors?.indexOf(anchor) ?? -1;
-    if (at >= 0) anchors!.splice(at, 1);
-    if (anchors?.length === 0) this.anchorsOf.delete(row);
+    for (const [body, rows] of this.tables) {
+      const set = rows.get(row);
+      if (!set) continue;
+      set.delete(anchor);
+      if (set.size === 0) rows.delete(row);
+      if (rows.size === 0) this.tables.delete(body);
+      break;
+    }
     return true;
   }
 
   /** The anchors of rows that are within the window's height now (reads layout). */
   visible(viewportHeight: number): Element[] {
     const out: Element[] = [];
-    for (const body of this.tables) {
-      if (!body.isConnected) {
-        this.tables.delete(body);
-        continue;
-      }
+    for (const [body, rows] of this.tables) {
+      if (!body.isConnected) continue;
       const box = body.getBoundingClientRect();
       if (box.bottom <= 0 || box.top >= viewportHeight) continue;
       const children = body.children;
@@ -81,7 +77,7 @@ export class BigTables {
         const row = children[i]!;
         const r = row.getBoundingClientRect();
         if (r.top >= viewportHeight) break;
-        const anchors = this.anchorsOf.get(row);
+        const anchors = rows.get(row);
         if (anchors && r.height > 0) for (const a of anchors) out.push(a);
       }
     }

@@ -303,6 +303,29 @@ describe('ConsentOverlay — what the page shows, identified by the background',
     expect(overlay.summary()).toEqual([]);
   });
 
+  it('sends a text again once the page shows it again after the background failed on it', async () => {
+    failIdentify = true;
+    await showAna();
+    failIdentify = false;
+    await showAna();
+    expect(identified).toEqual([
+      [{ kind: 'email', raw: 'ana@example.com' }],
+      [{ kind: 'email', raw: 'ana@example.com' }],
+    ]);
+    expect(summaryKeys()).toEqual(['email:ana@example.com unknown']);
+  });
+
+  it('sends a text shown twice in one task once, and not again while it is being identified', async () => {
+    const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
+    overlay.update({
+      added: [found(a, 'email', 'ana@example.com'), found(b, 'email', 'ana@example.com')],
+      removed: [],
+    });
+    overlay.update({ added: [found(b, 'email', 'ana@example.com')], removed: [] });
+    await settle();
+    expect(identified).toEqual([[{ kind: 'email', raw: 'ana@example.com' }]]);
+  });
+
   it('names the person a control acts on before the background has answered', () => {
     const a = document.getElementById('a')!;
     expect(overlay.keyFor(found(a, 'phone', 'tel:030 1234567'))).toBe('phone:+49301234567');

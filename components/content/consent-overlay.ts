@@ -73,10 +73,10 @@ export class ConsentOverlay {
   /** Where each anchor's badges went, and for which geometry: hit tests only when it moves. */
   private places = new WeakMap<Element, { at: string; full: boolean; gap: number | null }>();
   /**
-   * clearPadding per box, read once: rows prepended above move every badge, and a computed style
-   * per badge each frame cost ~1.5 ms a frame (BENCH_BATCHES profile).
+   * edgesOf per box, read once per window width: rows prepended above move every badge, and a
+   * computed style per badge each frame cost ~1.5 ms a frame (BENCH_BATCHES profile).
    */
-  private paddings = new WeakMap<Element, number>();
+  private edges = new WeakMap<Element, Edges>();
   private nextId = 0;
   private host: HTMLElement;
   private intersection: IntersectionObserver;
@@ -428,7 +428,9 @@ export class ConsentOverlay {
         // A box on a later line ends the search at this level; one on the same line, the room.
         if (s.top >= r.bottom) break;
         if (s.bottom > r.top && s.left >= r.right - 1) {
-          limit = Math.min(limit, s.left + this.clearPadding(next));
+          // The padding counts only if no line is drawn between the two boxes either.
+          const room = this.edgesOf(next).clearLeft;
+          limit = Math.min(limit, s.left + (room > 0 && !this.edgesOf(el).drawsRight ? room : 0));
           break;
         }
       }
@@ -437,21 +439,30 @@ export class ConsentOverlay {
   }
 
   /**
-   * How far (px) into a box its content starts, less TIGHT_GAP, if nothing of the box is drawn
-   * there (no background, no left border): a badge may sit in that padding. Else 0.
+   * What a box draws at its sides, from its computed style: how far (px) into it its content
+   * starts, less TIGHT_GAP, if nothing is drawn there (no background, left border or shadow, and
+   * not a control, whose padding is its own to click), else 0; and whether it draws a line at
+   * its right (a border or a shadow, as grids draw column lines).
    */
-  private clearPadding(box: Element): number {
-    let room = this.paddings.get(box);
-    if (room === undefined) {
-      const s = this.doc.defaultView!.getComputedStyle(box);
-      const painted =
-        s.backgroundImage !== 'none' ||
-        !/^(transparent|rgba\(.*,\s*0\))$/.test(s.backgroundColor) ||
-        parseFloat(s.borderLeftWidth) > 0;
-      room = painted ? 0 : Math.max(0, (parseFloat(s.paddingLeft) || 0) - TIGHT_GAP);
-      this.paddings.set(box, room);
-    }
-    return room;
+  private edgesOf(box: Element): Edges {
+    const width = this.doc.defaultView!.innerWidth;
+    let edges = this.edges.get(box);
+    if (edges?.width === width) return edges;
+    const s = this.doc.defaultView!.getComputedStyle(box);
+    const shadow = s.boxShadow !== 'none';
+    const painted =
+      shadow ||
+      s.backgroundImage !== 'none' ||
+      !/^(transparent|rgba\(.*,\s*0\))$/.test(s.backgroundColor) ||
+      parseFloat(s.borderLeftWidth) > 0 ||
+      box.matches(CONTROLS);
+    edges = {
+      width,
+      clearLeft: painted ? 0 : Math.max(0, (parseFloat(s.paddingLeft) || 0) - TIGHT_GAP),
+      drawsRight: shadow || parseFloat(s.borderRightWidth) > 0,
+    };
+    this.edges.set(box, edges);
+    return edges;
   }
 
   /** For anchors no observer watches: inside the window and inside any box that clips them. */
@@ -556,6 +567,28 @@ function showInTopLayer(host: HTMLElement) {
     host.removeAttribute('popover');
   }
 }
+
+/** What edgesOf tells of a box, and for which window width. */
+interface Edges {
+  width: number;
+  clearLeft: number;
+  drawsRight: boolean;
+}
+
+/** Boxes a rep clicks: their padding is part of what they click, never room for a badge. */
+const CONTROLS = [
+  'a',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'summary',
+  'label',
+  '[contenteditable]',
+  ...['button', 'link', 'menuitem', 'tab', 'switch', 'checkbox', 'radio', 'option'].map(
+    (role) => `[role="${role}"]`,
+  ),
+].join(',');
 
 /** A badge's height (px), as the overlay's styles draw it. */
 const BADGE_HEIGHT = 18;

@@ -263,35 +263,47 @@ describe('CRM extension in Chromium', { timeout: 30_000 }, () => {
   it("puts a number's badge in the gutter after it, over neither its digits nor the next column", async () => {
     // A CRM list as the demo CRM draws it: 12 px of padding each side of a cell, so the phone
     // column is as wide as its longest number and 24 px separate that number from the city.
+    // Beside it, the same list with lines between its columns: no badge may cross a line.
     const phones = ['+86 10 5555 0123', '+44 161 496 0999', '+1 415 555 0103', '+49 30 5550101'];
-    const rows = phones
-      .map(
-        (p) =>
-          `<tr><td><a href="tel:${p.replace(/ /g, '')}">${p}</a></td><td><span>Beijing</span></td></tr>`,
-      )
-      .join('');
+    const lined = ['+86 10 5555 0124', '+44 161 496 0998', '+1 415 555 0104', '+49 30 5550102'];
+    const tel = (p: string) => `tel:${p.replace(/ /g, '')}`;
+    const rows = (list: string[]) =>
+      list
+        .map((p) => `<tr><td><a href="${tel(p)}">${p}</a></td><td><span>Beijing</span></td></tr>`)
+        .join('');
     const page = await h.context.newPage();
     await page.setViewportSize({ width: 1280, height: 600 });
     await page.goto(
       h.page(
         '/gutter',
         `<!doctype html><meta charset="utf-8"><title>Contacts</title><style>body{font:14px sans-serif}` +
-          `table{border-collapse:collapse}td{padding:10px 12px;white-space:nowrap}` +
-          `tr:hover{background:#f7f9ff}</style><table>${rows}</table>`,
+          `table{border-collapse:collapse;margin-bottom:20px}td{padding:10px 12px;white-space:nowrap}` +
+          `tr:hover{background:#f7f9ff}.lined td{border-right:1px solid #ccc}</style>` +
+          `<table>${rows(phones)}</table><table class="lined">${rows(lined)}</table>`,
       ),
     );
-    for (const phone of phones) {
+    const boxes = async (phone: string) => {
       const b = badge(page, phoneKey(phone));
       await b.waitFor({ timeout: 10_000 });
-      const link = (await page.locator(`a[href="tel:${phone.replace(/ /g, '')}"]`).boundingBox())!;
-      const city = (await page
-        .locator('tr', { has: page.locator(`a[href="tel:${phone.replace(/ /g, '')}"]`) })
-        .locator('span')
-        .boundingBox())!;
-      const box = (await b.boundingBox())!;
+      const row = page.locator('tr', { has: page.locator(`a[href="${tel(phone)}"]`) });
+      return {
+        link: (await page.locator(`a[href="${tel(phone)}"]`).boundingBox())!,
+        cell: (await row.locator('td').first().boundingBox())!,
+        city: (await row.locator('span').boundingBox())!,
+        badge: (await b.boundingBox())!,
+      };
+    };
+    for (const phone of phones) {
+      const { link, city, badge: box } = await boxes(phone);
       expect(box.x, `${phone}: badge over its digits`).toBeGreaterThanOrEqual(link.x + link.width);
       expect(box.x + box.width, `${phone}: badge over the city`).toBeLessThanOrEqual(city.x);
       expect(Math.abs(box.y + box.height / 2 - (link.y + link.height / 2))).toBeLessThanOrEqual(4);
+    }
+    for (const phone of lined) {
+      const { cell, badge: box } = await boxes(phone);
+      expect(box.x + box.width, `${phone}: badge across the column line`).toBeLessThanOrEqual(
+        cell.x + cell.width,
+      );
     }
     await page.close();
   });
