@@ -80,8 +80,11 @@ export async function screenshot(
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   const path = join(dir, name);
-  if ('goto' in target) await target.screenshot({ path, fullPage: options.fullPage ?? false });
-  else await target.screenshot({ path });
+  // Fades and slides finished, as the reader sees the page (the banner was once caught half in).
+  const animations = 'disabled' as const;
+  if ('goto' in target)
+    await target.screenshot({ path, animations, fullPage: options.fullPage ?? false });
+  else await target.screenshot({ path, animations });
 }
 
 /** The widget on a shop page (its shadow root is open, so locators reach inside). */
