@@ -511,13 +511,15 @@ export class ConsentOverlay {
       let place = this.places.get(anchor);
       if (place?.at !== at) {
         // Measured once for both widths (the rects of the boxes after it, at every level up).
-        // Symbols short of room keep a tight gap rather than cover the anchor's end.
+        // Symbols short of room keep a tight gap rather than cover the anchor's end. (A truncated
+        // anchor has no room: nothing fits after it.)
         const room = truncated ? 0 : this.roomRight(anchor, r) - r.right;
-        const full = !truncated && (BADGE_WIDTH + 4) * list.length - 4 + BADGE_GAP <= room;
+        const fits = (width: number, gap: number) => width + gap <= room;
+        const full = fits((BADGE_WIDTH + 4) * list.length - 4, BADGE_GAP);
         const gap =
-          full || (!truncated && symbols + BADGE_GAP <= room)
+          full || fits(symbols, BADGE_GAP)
             ? BADGE_GAP
-            : !truncated && symbols + TIGHT_GAP <= room
+            : fits(symbols, TIGHT_GAP)
               ? TIGHT_GAP
               : null;
         this.places.set(anchor, (place = { at, full, gap }));

@@ -180,8 +180,9 @@ export function* walkCandidates(
     const bare = !el.hasAttributes();
     // A link is told by its href alone, read once (candidateOf and skipsText would each match
     // a selector: two calls a link, two links a row, counted in a batch of 100 rows).
+    const link = name === 'a' && !bare;
     let contact: 'email' | 'phone' | null = null;
-    if (name === 'a' && !bare) {
+    if (link) {
       const href = el.getAttribute('href');
       contact = href === null ? null : isContactLink(href);
       if (contact) out.push({ kind: contact, raw: href!, anchor: el });
@@ -199,9 +200,7 @@ export function* walkCandidates(
     // (A link with attributes: its text is passed over if it is a contact link or an address.)
     if (
       !quiet &&
-      (name === 'a' && !bare
-        ? contact !== null || el.hasAttribute('data-email-address')
-        : skipsText(el, name, bare))
+      (link ? contact !== null || el.hasAttribute('data-email-address') : skipsText(el, name, bare))
     )
       quiet = el;
     if (onShadow && name.includes('-') && el.shadowRoot) onShadow(el.shadowRoot);
